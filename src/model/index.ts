@@ -1,0 +1,3 @@
+export * from './vocabulary.js';
+export * from './incident.js';
+export * from './mappings.js';

@@ -1,0 +1,215 @@
+// Date primitives for Japanese notices: 西暦・和暦・slash/dash/dot forms, year-less dates, 同日/翌日/前日, times.
+// Works on NFKC text (digits already ASCII). All patterns are linear: bounded quantifiers, no nested repetition.
+
+export interface DateMention {
+  /** offsets in the searched text */
+  start: number;
+  end: number;
+  /** ISO YYYY-MM-DD, or null when only a month (or an unresolvable day) is known */
+  iso: string | null;
+  /** YYYY-MM when at least year and month are known */
+  month: string | null;
+  /** HH:MM when a time follows the date */
+  time?: string;
+  /** how the date was written */
+  kind: 'full' | 'yearless' | 'relative' | 'month';
+}
+
+export interface FindDatesOptions {
+  /** year used for year-less dates when no earlier full date is known */
+  defaultYear?: number;
+  /** latest plausible date (the notice's own date): year-less dates after it move to the previous year */
+  notAfter?: string;
+  /** the first full date written in the text: year-less dates before it that would fall after it move back a year */
+  firstFull?: string;
+}
+
+const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911 };
+const KANJI_DIGIT: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Parse ASCII digits or kanji numerals (十二, 二十五, 二〇二四, 元) into a number; NaN when not a number. */
+export function parseJaNumber(s: string): number {
+  if (s === '元') return 1;
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length > 6) return NaN;
+  let total = 0;
+  let cur = -1;
+  let positional = '';
+  for (const ch of s) {
+    if (ch === '十') {
+      total += (cur < 0 ? 1 : cur) * 10;
+      cur = -1;
+    } else if (ch in KANJI_DIGIT) {
+      const d = KANJI_DIGIT[ch] as number;
+      positional += String(d);
+      cur = cur < 0 ? d : cur * 10 + d;
+    } else return NaN;
+  }
+  if (!s.includes('十')) return Number(positional);
+  return total + (cur < 0 ? 0 : cur);
+}
+
+const N = '[0-9〇一二三四五六七八九十]';
+// Optional weekday like (金) or （火曜日）, then an optional time.
+const WEEKDAY = '(?:\\s?\\([月火水木金土日](?:曜日?)?(?:・祝)?\\))?';
+const TIME =
+  '(?:\\s?(?:の)?\\s?(午前|午後|AM|PM|am|pm)?\\s?(\\d{1,2})(?::(\\d{2})|時(?:\\s?(\\d{1,2})分|(半))?))?';
+
+const DATE_RE = new RegExp(
+  // every form starts with a digit, a kanji numeral, an era or a relative word: fail fast elsewhere
+  '(?=[0-9〇一二三四五六七八九十令平昭大同翌前当RHS])(?:' +
+  [
+    // 1: era, 2: era year, 3: month, 4: day
+    `(令和|平成|昭和|大正)\\s?(元|${N}{1,3})\\s?年\\s?(?:(${N}{1,3})\\s?月(?:\\s?(${N}{1,3})\\s?日)?)?`,
+    // 5: year, 6: month, 7: day
+    `(?<![0-9])(\\d{4}|[〇一二三四五六七八九]{4})\\s?年\\s?(?:(${N}{1,3})\\s?月(?:\\s?(${N}{1,3})\\s?日)?)?`,
+    // 8: year, 9: sep, 10: month, 11: day (2024/2/5, 2024-02-05, 2024.3.8)
+    `(?<![0-9./-])(\\d{4})([/.-])(\\d{1,2})\\9(\\d{1,2})(?![0-9])`,
+    // 12: relative day word (同日, 翌日, 前日, 当日, 翌朝)
+    `(同日|翌日|前日|当日|翌朝|同夜|同日夜)`,
+    // 13: 翌/同月 + day: 翌20日, 同月25日
+    `(翌|同月)(${N}{1,3})日`,
+    // 15: month, 16: day (year-less)
+    `(?:同年\\s?|(?<![0-9年]))(${N}{1,3})\\s?月\\s?(${N}{1,3})\\s?日`,
+    // 17: month, 18: day as M/D (year-less, slash only)
+    `(?<![0-9/.])(\\d{1,2})/(\\d{1,2})(?![0-9/])`,
+    // 19: era initial, 20: era year, 21: month, 22: day (R6.5.24, H31.4.1)
+    `(?<![A-Za-z])([RHS])\\s?(\\d{1,2})[./](\\d{1,2})[./](\\d{1,2})(?![0-9])`,
+  ].join('|') +
+    ')' +
+    WEEKDAY +
+    TIME,
+  'y',
+);
+// Where a date can start: a digit, an era, a relative word, or kanji numerals before 年/月. Scanning for these
+// first keeps the full pattern (with its lookbehinds) off the bulk of the text.
+const ANCHOR_RE = /\d|[RHS](?=\s?\d)|令和|平成|昭和|大正|同日|翌日|前日|当日|翌朝|同夜|翌[0-9〇一二三四五六七八九十]|同月|同年|[〇一二三四五六七八九十]{1,4}\s?[年月]/g;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (!(y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  return validDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+/** Add days to an ISO date. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d + days));
+  return `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+}
+
+function parseTime(ampm: string | undefined, h: string | undefined, mm: string | undefined, m2: string | undefined, half: string | undefined): string | undefined {
+  if (h === undefined) return undefined;
+  let hour = Number(h);
+  const minute = mm !== undefined ? Number(mm) : m2 !== undefined ? Number(m2) : half ? 30 : 0;
+  const pm = ampm === '午後' || ampm === 'PM' || ampm === 'pm';
+  if (pm && hour < 12) hour += 12;
+  if ((ampm === '午前' || ampm === 'AM' || ampm === 'am') && hour === 12) hour = 0;
+  if (hour > 24 || minute > 59) return undefined;
+  return `${pad(hour)}:${pad(minute)}`;
+}
+
+/** Resolve a year-less month/day against a year, moving to the previous year when it would fall after notAfter. */
+function resolveYearless(m: number, d: number, year: number | undefined, notAfter: string | undefined): string | null {
+  if (year === undefined) return null;
+  let iso = isoDate(year, m, d);
+  if (iso && notAfter && iso > notAfter) iso = isoDate(year - 1, m, d);
+  return iso;
+}
+
+/** Find every date mention in order, resolving year-less and relative ones against the previous date. */
+export function findDates(text: string, opts: FindDatesOptions = {}): DateMention[] {
+  const out: DateMention[] = [];
+  let lastIso = null as string | null;
+  let lastYear: number | undefined = opts.defaultYear;
+  let seenFull = false;
+  ANCHOR_RE.lastIndex = 0;
+  let a: RegExpExecArray | null;
+  let guard = 0;
+  while ((a = ANCHOR_RE.exec(text)) !== null && guard++ < 200000) {
+    DATE_RE.lastIndex = a.index;
+    const m = DATE_RE.exec(text);
+    if (!m || m[0].length === 0) {
+      // skip the rest of a digit run: a date starts only at its first digit
+      if (/\d/.test(a[0])) {
+        let j = a.index + 1;
+        while (j < text.length && j - a.index < 8 && /\d/.test(text[j] as string)) j++;
+        ANCHOR_RE.lastIndex = j;
+      } else ANCHOR_RE.lastIndex = a.index + 1;
+      continue;
+    }
+    ANCHOR_RE.lastIndex = m.index + m[0].length;
+    const g = m;
+    const time = parseTime(g[23], g[24], g[25], g[26], g[27]);
+    let mention: DateMention | null = null;
+    if (g[1] !== undefined) {
+      const y = (ERA_BASE[g[1]] ?? 0) + parseJaNumber(g[2] as string);
+      const mo = g[3] !== undefined ? parseJaNumber(g[3]) : NaN;
+      const d = g[4] !== undefined ? parseJaNumber(g[4]) : NaN;
+      mention = full(y, mo, d);
+    } else if (g[5] !== undefined) {
+      const y = parseJaNumber(g[5]);
+      const mo = g[6] !== undefined ? parseJaNumber(g[6]) : NaN;
+      const d = g[7] !== undefined ? parseJaNumber(g[7]) : NaN;
+      mention = full(y, mo, d);
+    } else if (g[8] !== undefined) {
+      mention = full(Number(g[8]), Number(g[10]), Number(g[11]));
+    } else if (g[12] !== undefined) {
+      if (lastIso) {
+        const w = g[12];
+        const iso: string = w === '翌日' || w === '翌朝' ? addDays(lastIso, 1) : w === '前日' ? addDays(lastIso, -1) : lastIso;
+        mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+      }
+    } else if (g[13] !== undefined) {
+      if (lastIso) {
+        const d = parseJaNumber(g[14] as string);
+        const [y, mo] = lastIso.split('-').map(Number) as [number, number];
+        let iso = isoDate(y, mo, d);
+        // 翌20日 after the 19th is the next day; after the 31st it rolls into the next month
+        if (iso && g[13] === '翌' && iso <= lastIso) iso = isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d);
+        if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+      }
+    } else if (g[19] !== undefined) {
+      const base = g[19] === 'R' ? ERA_BASE['令和'] : g[19] === 'H' ? ERA_BASE['平成'] : ERA_BASE['昭和'];
+      mention = full((base as number) + Number(g[20]), Number(g[21]), Number(g[22]));
+    } else if (g[15] !== undefined || g[17] !== undefined) {
+      const mo = parseJaNumber((g[15] ?? g[17]) as string);
+      const d = parseJaNumber((g[16] ?? g[18]) as string);
+      const iso = resolveYearless(mo, d, lastYear, opts.notAfter ?? (seenFull ? undefined : opts.firstFull));
+      if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'yearless' };
+    }
+    if (!mention) continue;
+    mention.start = m.index;
+    mention.end = m.index + m[0].length;
+    if (time) mention.time = time;
+    if (mention.iso) {
+      lastIso = mention.iso;
+      if (mention.kind === 'full') {
+        lastYear = Number(mention.iso.slice(0, 4));
+        seenFull = true;
+      }
+    } else if (mention.month) lastYear = Number(mention.month.slice(0, 4));
+    out.push(mention);
+  }
+  return out;
+}
+
+function full(y: number, mo: number, d: number): DateMention | null {
+  if (!(y >= 1900 && y <= 2100)) return null;
+  if (Number.isNaN(mo)) return null; // a bare year (2024年) is not a date
+  if (!(mo >= 1 && mo <= 12)) return null;
+  const month = `${y}-${pad(mo)}`;
+  if (Number.isNaN(d)) return { start: 0, end: 0, iso: null, month, kind: 'month' };
+  const iso = isoDate(y, mo, d);
+  return iso ? { start: 0, end: 0, iso, month, kind: 'full' } : null;
+}

@@ -1,0 +1,4 @@
+export * from './normalize.js';
+export * from './dates.js';
+export * from './numbers.js';
+export * from './sections.js';

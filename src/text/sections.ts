@@ -1,0 +1,269 @@
+// Splitting a notice into headed sections (1.概要, ■経緯, 【…】, (1), 第2 …) and list items (・, ■, ●, -, (1), 1., 一.).
+// Works on NFKC text (① arrives as 1, （１） as (1)). Everything is line based, so the work is linear.
+
+export interface TextLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type MarkerKind =
+  | 'number-dot' // 1. 1、
+  | 'number-space' // 1 概要 (number then space; also ① followed by a space, after NFKC)
+  | 'paren-number' // (1) 1)
+  | 'kanji-number' // 一. 一、
+  | 'dai' // 第1 第一
+  | 'circled' // ① (NFKC turns it into a bare digit glued to the text: 1委託先…)
+  | 'kana' // ア イ ウ
+  | 'roman' // I. II. IV.
+  | 'bracket' // 【…】
+  | 'square' // ■ □
+  | 'diamond' // ◆ ◇
+  | 'circle' // ● ○ ◯ ◎
+  | 'dot' // ・
+  | 'dash' // - ‐ – ー * ＊ ＞ >
+  | 'star' // ★ ☆ ※ is a note, not an item
+  | 'plain'; // an unmarked heading line (「再発防止策」)
+
+export interface Marker {
+  kind: MarkerKind;
+  /** the marker text as written */
+  text: string;
+  /** leading spaces before the marker (nesting depth hint) */
+  indent: number;
+  /** offset (in the line) where the content after the marker starts */
+  contentOffset: number;
+}
+
+export interface Section {
+  /** heading line, or null for the text before the first heading */
+  heading: TextLine | null;
+  /** heading text without its marker */
+  title: string;
+  marker: Marker | null;
+  /** body span: from the line after the heading to the next heading of the same or a higher level */
+  start: number;
+  end: number;
+  lines: TextLine[];
+}
+
+export interface ListItem {
+  marker: Marker;
+  /** span of the item content (marker excluded), continuation lines included */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function splitLines(text: string, from = 0, to = text.length): TextLine[] {
+  const out: TextLine[] = [];
+  let pos = from;
+  while (pos < to) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > to) nl = to;
+    out.push({ start: pos, end: nl, text: text.slice(pos, nl) });
+    pos = nl + 1;
+  }
+  return out;
+}
+
+const MARKERS: [MarkerKind, RegExp][] = [
+  ['dai', /^第[0-9一二三四五六七八九十]{1,3}(?:[.、．:：\s]\s*|(?=[^\s0-9]))/],
+  ['paren-number', /^(?:\([0-9]{1,2}\)|[0-9]{1,2}\))\s*/],
+  ['number-dot', /^[0-9]{1,2}[.、．:](?![0-9])\s*/],
+  ['number-space', /^[0-9]{1,2}\s+/],
+  ['kanji-number', /^[一二三四五六七八九十]{1,3}(?:[.、．]\s*|\s+)/],
+  ['roman', /^(?:I{1,3}|IV|VI{0,3}|IX|X)[.、．)]\s*/],
+  ['kana', /^[アイウエオカキクケコ](?:[.、．)]\s*|\s+)/],
+  // a digit glued to text that is not a unit or a date part: what NFKC makes of ①②③
+  ['circled', /^[0-9]{1,2}(?=[^\s0-9.,:：/年月日時分秒%件名人円万千百億歳回週個台本通枚部社頁ヶかカ])/],
+  ['bracket', /^【(?=[^】]{1,40}】)/],
+  ['square', /^[■□▪▫]\s*/],
+  ['diamond', /^[◆◇◈]\s*/],
+  ['circle', /^[●○◯◎•]\s*/],
+  ['dot', /^・\s*/],
+  ['dash', /^(?:-|‐|–|—|\*|>|≫)\s*/],
+  ['star', /^[★☆▶▷►]\s*/],
+];
+
+// first characters a marker can start with: lines starting otherwise skip the pattern list
+const MARKER_START = /[0-9第一二三四五六七八九十(IVX【■□▪▫◆◇◈●○◯◎•・\-‐–—*>≫★☆▶▷►アイウエオカキクケコ]/;
+
+/** The list/heading marker a line starts with, or null. */
+export function lineMarker(line: string): Marker | null {
+  let indent = 0;
+  while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t' || line[indent] === '\u3000')) indent++;
+  if (indent >= line.length || !MARKER_START.test(line[indent]!)) return null;
+  const rest = line.slice(indent);
+  for (const [kind, re] of MARKERS) {
+    const m = re.exec(rest);
+    if (m) {
+      if (indent + m[0].length >= line.length) return null; // a marker with nothing after it
+      return { kind, text: m[0].trim(), indent, contentOffset: indent + m[0].length };
+    }
+  }
+  return null;
+}
+
+const MAX_HEADING = 40;
+
+/** A short line without a closing 。 that starts with a marker (or is a 【…】 / ＜…＞ label) is a heading. */
+export function isHeadingLine(line: string): Marker | null {
+  const t = line.trim();
+  if (t.length === 0 || t.length > MAX_HEADING) return null;
+  if (/[。]$/.test(t)) return null;
+  const m = lineMarker(line);
+  if (m) {
+    if (m.kind === 'dot' || m.kind === 'dash') return null; // ・ and - are list items, not headings
+    // a dated line such as "5月27日 ..." or a clock time is an event, not a heading
+    if (/^[0-9]{1,2}[月:時]/.test(t)) return null;
+    if (m.kind === 'bracket') {
+      // 【お問い合わせ先】電話… : a label with content on the same line is still a heading line
+      return m;
+    }
+    return m;
+  }
+  if (/^[<＜〈《][^>＞〉》]{1,30}[>＞〉》]$/.test(t)) {
+    return { kind: 'bracket', text: t[0]!, indent: 0, contentOffset: line.indexOf(t[0]!) + 1 };
+  }
+  return null;
+}
+
+function headingTitle(line: string, m: Marker): string {
+  return line
+    .slice(m.contentOffset)
+    .replace(/[】>＞〉》]/g, ' ')
+    .trim();
+}
+
+// Words that headings of notices are made of; an unmarked short line needs one to be a heading.
+const HEADING_WORDS =
+  /(?:概要|経緯|経過|原因|対策|対応|防止|状況|問い?合わせ|問合せ|窓口|お詫び|内容|項目|対象|被害|今後|お願い|結果|事象|発生|情報|について|連絡先|取り?組)/;
+const MAX_PLAIN_HEADING = 24;
+// titles that open a new part even right after a list with the same numbering (「4. お問い合わせ」)
+const STRONG_HEADING = /^\s*(?:お?問い?合わせ|お問合せ|窓口|連絡先|本件に関する|今後の|原因|経緯|概要|再発防止|お詫び)/;
+
+function plainHeading(line: string): Marker | null {
+  const t = line.trim();
+  if (t.length < 2 || t.length > MAX_PLAIN_HEADING || /[。、,:：]/.test(t)) return null;
+  if (lineMarker(line) !== null) return null;
+  if (!HEADING_WORDS.test(t)) return null;
+  if (/[0-9]{1,2}月|[0-9]{4}年|令和|平成|株式会社|[0-9]{2,}-/.test(t)) return null;
+  return { kind: 'plain', text: '', indent: 0, contentOffset: line.length - line.trimStart().length };
+}
+
+/** Numbered markers continue a list only with the next number; other markers always do. */
+function follows(a: Marker, b: Marker): boolean {
+  const na = /[0-9]+/.exec(a.text);
+  const nb = /[0-9]+/.exec(b.text);
+  if (!na || !nb) return true;
+  return Number(nb[0]) === Number(na[0]) + 1;
+}
+
+function nextNonEmpty(lines: TextLine[], i: number, step: 1 | -1): number {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.text.trim().length > 0) return j;
+  return -1;
+}
+
+/**
+ * Splits text into sections at heading lines. A run of consecutive lines with the same marker is a
+ * list, not a series of headings (only its first line may head it). Of the remaining marked headings
+ * the most used kind is the top level; 【…】 labels and unmarked heading lines (「再発防止策」) also
+ * start sections. Text before the first heading is a section with `heading: null`.
+ */
+export function splitSections(text: string): Section[] {
+  const lines = splitLines(text);
+  const marks: (Marker | null)[] = lines.map((l) => lineMarker(l.text));
+  const heads: { idx: number; m: Marker }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = isHeadingLine(lines[i]!.text);
+    if (!m) {
+      const p = plainHeading(lines[i]!.text);
+      // an unmarked line right under a heading is that heading's body (「4. お問い合わせ」「窓口」)
+      const prev = nextNonEmpty(lines, i, -1);
+      if (p && !(heads.length > 0 && heads[heads.length - 1]!.idx === prev)) heads.push({ idx: i, m: p });
+      continue;
+    }
+    if (m.kind !== 'bracket') {
+      const prev = nextNonEmpty(lines, i, -1);
+      // inside a list run: same marker, and for numbered markers the next number (「2. 研修」 then 「6. お問い合わせ」
+      // is a heading again)
+      const strong = STRONG_HEADING.test(lines[i]!.text.slice(m.contentOffset));
+      if (prev >= 0 && marks[prev]?.kind === m.kind && follows(marks[prev]!, m) && !strong) continue;
+      const next = nextNonEmpty(lines, i, 1);
+      if (next >= 0 && marks[next]?.kind === m.kind && follows(m, marks[next]!) && !HEADING_WORDS.test(lines[i]!.text)) continue;
+    }
+    heads.push({ idx: i, m });
+  }
+  const count = new Map<MarkerKind, number>();
+  for (const h of heads) count.set(h.m.kind, (count.get(h.m.kind) ?? 0) + 1);
+  const preferred: MarkerKind[] = ['dai', 'number-dot', 'number-space', 'kanji-number', 'roman', 'square', 'diamond', 'star', 'circle', 'paren-number'];
+  let top: MarkerKind | null = null;
+  for (const k of preferred) {
+    if ((count.get(k) ?? 0) >= 2) {
+      top = k;
+      break;
+    }
+  }
+  if (top === null) for (const k of preferred) if (count.has(k)) { top = k; break; }
+  const topHeads = heads.filter((h) => h.m.kind === top || h.m.kind === 'bracket' || h.m.kind === 'plain');
+  const out: Section[] = [];
+  const firstIdx = topHeads.length ? topHeads[0]!.idx : lines.length;
+  if (firstIdx > 0) {
+    const ls = lines.slice(0, firstIdx);
+    out.push({ heading: null, title: '', marker: null, start: 0, end: ls.length ? ls[ls.length - 1]!.end : 0, lines: ls });
+  }
+  for (let h = 0; h < topHeads.length; h++) {
+    const { idx, m } = topHeads[h]!;
+    const nextIdx = h + 1 < topHeads.length ? topHeads[h + 1]!.idx : lines.length;
+    const ls = lines.slice(idx + 1, nextIdx);
+    const heading = lines[idx]!;
+    out.push({
+      heading,
+      title: headingTitle(heading.text, m),
+      marker: m,
+      start: Math.min(heading.end + 1, text.length),
+      end: ls.length ? ls[ls.length - 1]!.end : heading.end,
+      lines: ls,
+    });
+  }
+  return out;
+}
+
+/**
+ * List items among `lines`. Only items of the first marker kind seen (at its indentation) are
+ * returned — the top level; deeper or different markers and indented lines are folded into the
+ * item above them as continuation text. Unmarked prose ends the list, or with `stopAtProse: false`
+ * only the current item (items separated by explanatory paragraphs).
+ */
+export function listItems(lines: TextLine[], opts: { stopAtProse?: boolean } = {}): ListItem[] {
+  const stopAtProse = opts.stopAtProse ?? true;
+  const out: ListItem[] = [];
+  let kind: MarkerKind | null = null;
+  let indent = 0;
+  let cur: ListItem | null = null;
+  for (const line of lines) {
+    if (line.text.trim().length === 0) {
+      continue;
+    }
+    const m = lineMarker(line.text);
+    const isTop = m !== null && (kind === null ? m.kind !== 'bracket' : m.kind === kind && m.indent <= indent + 1);
+    if (m && isTop) {
+      if (kind === null) {
+        kind = m.kind;
+        indent = m.indent;
+      }
+      cur = { marker: m, start: line.start + m.contentOffset, end: line.end, text: line.text.slice(m.contentOffset) };
+      out.push(cur);
+    } else if (cur && (m !== null || /^[\s\u3000]/.test(line.text))) {
+      // nested item or indented continuation: part of the current item
+      cur.end = line.end;
+      cur.text += '\n' + line.text.trim();
+    } else if (cur && kind !== null) {
+      // unmarked, unindented prose after an item ends it; it ends the list too unless asked to go on
+      cur = null;
+      if (stopAtProse) break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, toOriginalSpan } from '../../src/text/index.js';
+
+describe('normalize', () => {
+  it('applies NFKC and maps spans back to the original text', () => {
+    const original = '令和６年２月１５日、㈱テストでＡＢＣ';
+    const nt = normalize(original);
+    expect(nt.text).toBe('令和6年2月15日、(株)テストでABC');
+    const i = nt.text.indexOf('15');
+    const span = toOriginalSpan(nt, i, i + 2);
+    expect(original.slice(span.start, span.end)).toBe('１５');
+    const k = nt.text.indexOf('株');
+    const s2 = toOriginalSpan(nt, k, k + 1);
+    expect(original.slice(s2.start, s2.end)).toBe('㈱');
+  });
+
+  it('folds CRLF to LF and composes half-width voiced kana', () => {
+    const nt = normalize('ｶﾞｲﾄﾞ\r\nline');
+    expect(nt.text).toBe('ガイド\nline');
+    const nl = nt.text.indexOf('\n');
+    expect(toOriginalSpan(nt, nl, nl + 1)).toEqual({ start: 5, end: 7 });
+  });
+
+  it('maps Kangxi radical look-alikes from PDFs to ordinary kanji', () => {
+    expect(normalize('⼈⽉').text).toBe('人月');
+  });
+
+  it('removes zero-width characters on request', () => {
+    const nt = normalize('exa\u200bmple.com', { removeZeroWidth: true });
+    expect(nt.text).toBe('example.com');
+    expect(toOriginalSpan(nt, 0, nt.text.length)).toEqual({ start: 0, end: 12 });
+  });
+});
