@@ -1,0 +1,233 @@
+// Shared helpers for the classification fields (categories, isIncident, leakStatus, authorities):
+// sentence splitting with offsets, section roles (recurrence measures, requests to readers),
+// negation of a cue inside its clause. Every regex here is bounded ([^。\n]{0,N}) so time stays linear.
+import type { ExtractContext, NSpan } from '../context.js';
+
+export interface Sentence {
+  /** offsets in ctx.text */
+  start: number;
+  end: number;
+  text: string;
+  /** true for the notice title (first non-empty line) */
+  title: boolean;
+  /** inside a recurrence-prevention / future-measures section */
+  measures: boolean;
+  /** inside a section addressed to readers (requests, contact points) */
+  advice: boolean;
+  /** computed once: a request/conditional, a future measure, a general remark */
+  advisory: boolean;
+  measure: boolean;
+  general: boolean;
+}
+
+/** Longest sentence we look at; longer runs are cut so every pattern stays cheap. */
+const MAX_SENTENCE = 600;
+
+const OPEN = new Set(['(', '「', '『', '【', '[', '〔', '（']);
+const CLOSE = new Set([')', '」', '』', '】', ']', '〕', '）']);
+const BREAKS = /[。!?()「」『』【】[\]〔〕（）]/g;
+
+// Headings that open a section we do not read as a description of the event.
+const MEASURE_HEADING = /再発防止|防止策|今後の対策|今後の取り?組|改善策|対策について|当社の対策|セキュリティ対策/;
+const ADVICE_HEADING = /お願い|お問い?合わ?せ|問合せ|相談窓口|ご注意|注意点|連絡先|窓口/;
+// Words of the headings that open a section describing the event.
+const SECTION_WORDS = /経緯|概要|原因|対応|状況|情報|被害|対象|発生|判明|について|報告|経過|事案|内容|調査|結果|お知らせ|攻撃|侵入|流出|漏えい|漏洩|件数|人数|期間|日時/;
+// A line that looks like a heading: numbered or marked, short, not a sentence.
+const HEADING_MARK = /^\s*(?:[0-9０-９]{1,2}\s*[.．、)）:]|[(（][0-9０-９]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|第[0-9一二三四五六七八九十]{1,2}|[【■□◆◇▼▽●○◎☆★〇]|[0-9]{1,2}\s)/;
+
+// Marks of list items (not of section headings) inside a measures list.
+const ITEM_MARK = /^\s*(?:[・\-•*‐]|[①-⑳]|[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[)）])/;
+
+function isHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 40) return false;
+  if (/[。]$/.test(t)) return false;
+  return HEADING_MARK.test(t) || t.length <= 16;
+}
+
+const cache = new WeakMap<ExtractContext, Sentence[]>();
+
+/** Sentences of the notice, split at 。！？ and line ends (not inside brackets), with section roles. */
+export function sentencesOf(ctx: ExtractContext): Sentence[] {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const out: Sentence[] = [];
+  let titleSeen = false;
+  let measures = false;
+  let advice = false;
+  for (const line of ctx.lines) {
+    const lt = line.text;
+    if (lt.trim() === '') continue;
+    const isTitle = !titleSeen;
+    titleSeen = true;
+    if (!isTitle && isHeading(lt)) {
+      if (MEASURE_HEADING.test(lt)) {
+        measures = true;
+        advice = false;
+      } else if (ADVICE_HEADING.test(lt)) {
+        advice = true;
+        measures = false;
+      } else if (SECTION_WORDS.test(lt) && !(measures && ITEM_MARK.test(lt))) {
+        // a short bullet item ("・EDRの導入") stays inside its section; only a real heading ends it
+        measures = false;
+        advice = false;
+      }
+    }
+    let depth = 0;
+    let s = 0;
+    // jump from one bracket or sentence end to the next instead of visiting every character
+    BREAKS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = BREAKS.exec(lt)) !== null) {
+      const ch = m[0];
+      const i = m.index;
+      while (i - s > MAX_SENTENCE) {
+        push(out, line.start + s, line.start + s + MAX_SENTENCE, lt.slice(s, s + MAX_SENTENCE), isTitle, measures, advice);
+        s += MAX_SENTENCE;
+      }
+      if (OPEN.has(ch)) depth++;
+      else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+      else if (depth === 0) {
+        push(out, line.start + s, line.start + i + 1, lt.slice(s, i + 1), isTitle, measures, advice);
+        s = i + 1;
+      }
+    }
+    while (lt.length - s > MAX_SENTENCE) {
+      push(out, line.start + s, line.start + s + MAX_SENTENCE, lt.slice(s, s + MAX_SENTENCE), isTitle, measures, advice);
+      s += MAX_SENTENCE;
+    }
+    if (s < lt.length) push(out, line.start + s, line.end, lt.slice(s), isTitle, measures, advice);
+  }
+  cache.set(ctx, out);
+  return out;
+}
+
+function push(out: Sentence[], start: number, end: number, text: string, title: boolean, measures: boolean, advice: boolean): void {
+  if (text.trim() === '') return;
+  out.push({
+    start,
+    end,
+    text,
+    title,
+    measures,
+    advice,
+    advisory: ADVISORY.test(text),
+    measure: measures || MEASURE_WORDS.test(text),
+    general: GENERAL.test(text),
+  });
+}
+
+/** Requests and conditionals addressed to readers: not statements of what happened. */
+const ADVISORY = /ください|下さい|お願い(?:いた)?します|お願い申し上げ|ようお願い|場合(?:は|には|、|に)|際(?:は|には)|ご注意|ご確認(?:を|の上|のうえ|いただ)|ご留意/;
+export function isAdvisory(s: Sentence): boolean {
+  return s.advisory;
+}
+
+/** Future measures and training: mentions of attacks there are not events. */
+const MEASURE_WORDS = /再発防止|防止策|訓練|研修|導入(?:いた)?し(?:ます|てまいります)|導入を|徹底|見直|強化|禁止|義務付|必須|対策(?:を|の|と)|予定|検討|脆弱性診断/;
+export function isMeasure(s: Sentence): boolean {
+  return s.measure;
+}
+
+/** Statements that are general (news, trends), not about this event. */
+const GENERAL = /近年|昨今|一般に|一般的|事例|傾向|多発|増加して|相次いで|毎年のように|[0-9]+割(?:が|の|に)|[0-9.]+\s?[%％](?:が|の|に)/;
+export function isGeneral(s: Sentence): boolean {
+  return s.general;
+}
+
+// Clause breaks: a cue before "が、" is not negated by a predicate after it.
+const CLAUSE_BREAK = /が、|ものの|けれども|ただし|しかし|一方|ですが|ましたが|ませんが/g;
+// Negated predicates. 否定できない is a double negative (possible), handled by the caller's own cues.
+const NEGATION = /ではな[くい]|ではありません|ではございません|ございません|ありません|おりません|いません|ていない|ておらず|なかった|されず|はなく|もなく|はない|がない|もない|ませんでした|至っておりません|至っていません|無い|なし/g;
+
+/** Does the clause that contains [from, to) in sentence text end in a negated predicate? */
+export function negatedAfter(text: string, to: number, window = 70): boolean {
+  let end = Math.min(text.length, to + window);
+  CLAUSE_BREAK.lastIndex = to;
+  const br = CLAUSE_BREAK.exec(text);
+  if (br && br.index < end) end = br.index + br[0].length;
+  const tail = text.slice(to, end);
+  NEGATION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NEGATION.exec(tail)) !== null) {
+    const before = tail.slice(Math.max(0, m.index - 6), m.index);
+    if (/否定(?:でき|出来|する(?:こと)?は(?:でき|出来))/.test(before + m[0])) continue;
+    if (/否定(?:でき|出来)$|否定することは(?:でき|出来)$|完全には$|完全に$/.test(before)) continue;
+    const after = tail.charAt(m.index + m[0].length);
+    // an attributive form (…されていない既知の脆弱性) modifies a noun; it does not negate the cue
+    if (/[\p{Script=Han}\p{Script=Katakana}]/u.test(after) && /ていない|はない|がない|もない|無い/.test(m[0])) continue;
+    if (!aboutCue(tail.slice(0, m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+// Topic nouns that still speak about the cue: "流出した事実は…ありません", "感染の形跡はない".
+const CUE_TOPIC = /(?:事実|形跡|痕跡|記録|報告|被害|こと|もの|おそれ|恐れ|可能性|兆候|様子|確認|実態|状況)(?:に|で)?$/;
+const COORDINATION = /^(?:や|及び|および|並びに|ならびに|、|・|と|又は|または|も|等|など)/;
+
+/**
+ * Is the text between a cue and a negation still about the cue? A new topic in between
+ * ("不正アクセスを受けたサーバーには…含まれておりません") takes the negation for itself, unless the
+ * cue is coordinated into that topic ("改ざんや情報の流出はありません").
+ */
+function aboutCue(between: string): boolean {
+  if (COORDINATION.test(between)) return true;
+  const re = /(?:には|では(?!な|あり|ござ)|は)(?=[^いな]|$)/g;
+  let last = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(between)) !== null) last = m.index;
+  if (last <= 0) return true; // no new topic, or the cue itself is the topic ("流出はありません")
+  const topic = between.slice(0, last);
+  // "脆弱性を悪用した攻撃は…ません": the cue modifies the denied noun directly (no particle between)
+  if (topic.length <= 10 && !/[がをにへでと、]/.test(topic)) return true;
+  return CUE_TOPIC.test(topic) || /事実や|や、|及び|および|並びに|ならびに|又は|または/.test(topic);
+}
+
+export interface CueHit {
+  sentence: Sentence;
+  span: NSpan;
+  text: string;
+}
+
+/** First match of re in a sentence whose clause is not negated; returns the span in ctx.text. */
+const globalCache = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    globalCache.set(re, g);
+  }
+  g.lastIndex = 0;
+  return g;
+}
+
+export function findCue(s: Sentence, re: RegExp, allowNegated = false): CueHit | null {
+  const g = globalOf(re);
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = g.exec(s.text)) !== null && guard++ < 50) {
+    if (m[0].length === 0) {
+      g.lastIndex++;
+      continue;
+    }
+    if (allowNegated || !negatedAfter(s.text, m.index + m[0].length)) {
+      return { sentence: s, span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, text: m[0] };
+    }
+  }
+  return null;
+}
+
+/** Join spans, dropping duplicates; bounded so evidence stays small. */
+export function uniqSpans(spans: NSpan[], max = 12): NSpan[] {
+  const seen = new Set<string>();
+  const out: NSpan[] = [];
+  for (const s of spans) {
+    const k = `${s.start}:${s.end}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(s);
+    if (out.length >= max) break;
+  }
+  return out;
+}

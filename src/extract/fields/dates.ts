@@ -1,0 +1,257 @@
+// publishedAt, discoveredAt, occurredFrom/To and the timeline, from dated clauses of the notice.
+import type { TimelineEvent } from '../../model/index.js';
+import { findDates } from '../../text/index.js';
+import type { ExtractContext, FieldResult, NSpan } from '../context.js';
+import { result } from '../context.js';
+import { EVENT_WORD, datedClauses, type DatedClause } from './date-clauses.js';
+import { orgFromTokens } from './org-names.js';
+
+export interface DateFields {
+  publishedAt: FieldResult<string | null>;
+  discoveredAt: FieldResult<string | null>;
+  occurredFrom: FieldResult<string | null>;
+  occurredTo: FieldResult<string | null>;
+  timeline: FieldResult<TimelineEvent[]>;
+}
+
+// Lines this close to the top or bottom form the header / signature block where a notice states its own date.
+const HEADER_LINES = 8;
+const FOOTER_LINES = 6;
+// Labels that may precede the notice's own date on its line.
+const DATE_LABEL = /^(?:公開日|掲載日|発表日|発行日|更新日|作成日|公表日|日付|最終更新日|掲載|公開|更新|発表)\s?[:：]?\s?/;
+const DATE_SUFFIX = /^\s?(?:公開|掲載|発表|発行|更新|公表)?\s?$/;
+
+/** The notice's own date: a header/footer line that holds only a date, or a dated heading (第2報 …). */
+export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan } | null {
+  const nonEmpty = ctx.lines.filter((l) => l.text.trim() !== '');
+  // the header ends at the first sentence or heading; the signature block starts after the last one
+  const isProse = (l: { text: string }) => /。|^\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[.．、)]|^\s?[■□●◆【<＜]/.test(l.text) || l.text.trim().length > 60;
+  const head: typeof nonEmpty = [];
+  for (const l of nonEmpty.slice(0, HEADER_LINES)) {
+    if (head.length > 0 && isProse(l)) break;
+    head.push(l);
+  }
+  const foot: typeof nonEmpty = [];
+  for (const l of nonEmpty.slice(-FOOTER_LINES).reverse()) {
+    if (isProse(l) && !/^\s?以上\s?$/.test(l.text)) break;
+    foot.push(l);
+  }
+  const candidates = [...head, ...foot];
+  // 「…について（2023年3月24日）」: a date in parentheses closing the title line
+  const title = nonEmpty[0];
+  if (title) {
+    const paren = /\(([^()]{6,24})\)\s?$/.exec(title.text);
+    const ms = paren?.[1] ? findDates(paren[1]) : [];
+    const m = ms[0];
+    if (paren && m && m.kind === 'full' && m.iso && m.start === 0 && m.end === (paren[1] as string).length) {
+      const start = title.start + paren.index + 1;
+      return { iso: m.iso, span: { start, end: start + m.end } };
+    }
+  }
+  for (const line of candidates) {
+    const body = line.text.trim().replace(DATE_LABEL, '');
+    if (body.length > 40) continue;
+    const ms = findDates(body);
+    const m = ms[0];
+    if (!m || m.kind !== 'full' || !m.iso || m.start !== 0) continue;
+    // the date alone, or followed by the organization (「2024年5月1日 株式会社○○」)
+    const rest = body.slice(m.end);
+    if (!DATE_SUFFIX.test(rest) && !orgFromTokens(rest.trim())) continue;
+    const offset = line.start + line.text.indexOf(body);
+    return { iso: m.iso, span: { start: offset + m.start, end: offset + m.end } };
+  }
+  return null;
+}
+
+// A range: "A から/〜 B まで/にかけて/の間".
+const RANGE_JOIN = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)/;
+const RANGE_END = /^\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
+// The event is still going on or the item is still missing: no end date.
+const ONGOING = /現在も(?:[^。\n]{0,20})(?:送信|発生|続い|継続|確認され)|所在不明|引き続き[^。\n]{0,10}(?:送信|発生)されて/;
+
+// Events that are states lasting until found, and acts that are over once done.
+const LASTING = /侵入|不正アクセス|攻撃|感染|暗号化|改ざん|不正ログイン|乗っ取|閲覧(?:可能|できる)|公開(?:状態|されて)|設定|障害|停止|表示され/;
+const ONE_OFF = /誤送信|誤送付|誤配|送信し|送付し|発送し|紛失|置き忘|盗|配布|廃棄|誤交付|誤って/;
+// The state that made the incident possible was ended.
+const FIXED = /復旧|遮断|切り離|設定を変更|設定を修正|修正し|削除し|閉鎖|無効化|停止し|停止いた|公開を停止|利用を停止|回復し/;
+const THEFT = /盗|ひったく|車上荒らし|置き引き/;
+const OUTAGE = /閲覧(?:しづら|しにく|でき(?:ない|なく))|つながりにく|接続しにく|アクセスしにく|利用(?:しづら|しにく|でき(?:ない|なく))/;
+
+interface Range {
+  from: DatedClause;
+  to: DatedClause | null;
+  monthOnly: boolean;
+}
+
+function findRanges(ctx: ExtractContext, clauses: DatedClause[]): Range[] {
+  const out: Range[] = [];
+  for (let i = 0; i < clauses.length; i++) {
+    const a = clauses[i] as DatedClause;
+    const b = clauses[i + 1];
+    if (a.cited) continue;
+    const between = b ? ctx.text.slice(a.mention.end, b.mention.start) : '';
+    if (!b || between.length > 60 || /[。\n]/.test(between)) continue;
+    const spans = /(?:から|より)/.test(between) && RANGE_END.test(ctx.text.slice(b.mention.end, b.mention.end + 8));
+    if (spans) {
+      out.push({ from: a, to: b, monthOnly: !a.mention.iso || !b.mention.iso });
+      i++;
+      continue;
+    }
+    if (!RANGE_JOIN.test(between)) continue;
+    const joinOnly = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)\s?$/.test(between);
+    const endOk = RANGE_END.test(ctx.text.slice(b.mention.end, b.mention.end + 8));
+    if (!joinOnly && !endOk) continue;
+    out.push({ from: a, to: b, monthOnly: !a.mention.iso || !b.mention.iso });
+    i++;
+  }
+  return out;
+}
+
+export function extractDates(ctx: ExtractContext): DateFields {
+  const pub = findPublished(ctx);
+  const publishedAt = pub?.iso ?? ctx.doc.publishedAt ?? null;
+  const first = publishedAt ? null : firstFullDate(ctx.text);
+  const defaultYear = publishedAt ? Number(publishedAt.slice(0, 4)) : first ? Number(first.slice(0, 4)) : undefined;
+  // The notice's own date and dates of earlier notices are not events.
+  const clauses = datedClauses(ctx, publishedAt, defaultYear, first ?? undefined).filter((c) => !c.cited && !(pub && c.mention.start === pub.span.start));
+
+  const stated = statedDiscovery(clauses, publishedAt);
+  const { from, to } = occurrence(ctx, clauses, publishedAt, stated?.mention.iso ?? null);
+  let disc = stated;
+  // A theft is known when it happens and an outage as it starts: with no discovery date stated, that day counts.
+  if (!disc && from && THEFT.test(from.sentence)) disc = to ?? from;
+  else if (!disc && from && OUTAGE.test(from.sentence)) disc = from;
+
+  const occurredFrom = from?.mention.iso ?? null;
+  const occurredTo = occurredFrom ? (to?.mention.iso ?? null) : null;
+  const span = (c: DatedClause): NSpan[] => [{ start: c.mention.start, end: c.mention.end }];
+  const timeline = buildTimeline(ctx, clauses);
+  return {
+    publishedAt: result(publishedAt, pub ? [pub.span] : []),
+    discoveredAt: result(disc?.mention.iso ?? null, disc ? span(disc) : []),
+    occurredFrom: result(occurredFrom, from && occurredFrom ? span(from) : []),
+    occurredTo: result(occurredTo, to && occurredTo ? span(to) : []),
+    timeline: result(timeline.events, timeline.spans),
+  };
+}
+
+/** The earliest dated clause that says the organization learned of the incident. */
+function statedDiscovery(clauses: DatedClause[], publishedAt: string | null): DatedClause | null {
+  const inTime = (c: DatedClause) => !!c.mention.iso && (!publishedAt || c.mention.iso <= publishedAt);
+  // 「4月8日、…配布したチラシに…が記載されていたことが判明」 with a later 「4月9日、…ご連絡により判明」: the
+  // earlier date belongs to the event; the org first learned on the day of the plain discovery clause.
+  const pureDiscovery = clauses.filter((c) => c.discovery && !c.event && inTime(c));
+  for (const c of clauses) {
+    if (c.discovery && c.event && c.eventFirst && pureDiscovery.some((p) => (p.mention.iso as string) > (c.mention.iso as string))) c.discovery = false;
+  }
+  return earliest(clauses.filter((c) => c.discovery && inTime(c)));
+}
+
+// 「攻撃は翌19日の午前3時頃まで断続的に続きました」: an end stated on its own.
+const STATED_END = /^\s?(?:頃|ごろ)?\s?(?:の\s?(?:午前|午後)?\s?\d{1,2}時(?:\d{1,2}分)?\s?(?:頃|ごろ)?\s?)?まで/;
+
+/** When it happened: an explicit range wins; else from the earliest event up to discovery to where it ended. */
+function occurrence(
+  ctx: ExtractContext,
+  clauses: DatedClause[],
+  publishedAt: string | null,
+  discoveredAt: string | null,
+): { from: DatedClause | null; to: DatedClause | null } {
+  const upToDiscovery = (c: DatedClause) => !!c.mention.iso && (!discoveredAt || c.mention.iso <= discoveredAt);
+  const inTime = (c: DatedClause, since: string) => !!c.mention.iso && c.mention.iso >= since && (!publishedAt || c.mention.iso <= publishedAt);
+  const ranges = findRanges(ctx, clauses).filter((r) => !publishedAt || (r.from.mention.iso ?? r.from.mention.month ?? '') <= publishedAt);
+  const range = ranges.find((r) => !discoveredAt || !r.from.mention.iso || r.from.mention.iso <= discoveredAt);
+  const events = clauses.filter((c) => c.event && !c.discovery && upToDiscovery(c));
+  const firstEvent = earliest(events);
+  if (range && !range.monthOnly && (!firstEvent || (range.from.mention.iso as string) <= (firstEvent.mention.iso as string))) {
+    return { from: range.from, to: range.to };
+  }
+  // a month-only range (「令和6年9月から12月にかけて」) gives no day
+  if (!firstEvent) return { from: null, to: null };
+  const since = firstEvent.mention.iso as string;
+  // 「10時12分頃から15時40分頃まで」 is a range within the day
+  const sameDay = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?(?:午前|午後)?\s?\d{1,2}(?:時|:)/.test(firstEvent.after);
+  const startsOpen = !sameDay && /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/.test(firstEvent.after);
+  // an open start (「9月1日頃から」) ends when the notice says the state was stopped or fixed, else stays open
+  const fixedAt = startsOpen ? latest(clauses.filter((c) => inTime(c, since) && FIXED.test(c.after))) : null;
+  const statedEnd = clauses.find((c) => c !== firstEvent && inTime(c, since) && STATED_END.test(c.after) && EVENT_WORD.test(c.sentence + c.after));
+  if (statedEnd) return { from: firstEvent, to: statedEnd };
+  if ((startsOpen && !fixedAt) || ONGOING.test(ctx.text)) return { from: firstEvent, to: null };
+  // a state that lasts (intrusion, exposure) runs up to the last event dated up to its discovery; a one-off act
+  // (a mail sent, a bag stolen) ends with the acts themselves
+  const lasting = LASTING.test(firstEvent.sentence) && !ONE_OFF.test(firstEvent.sentence);
+  const until = lasting ? clauses.filter((c) => c.event && EVENT_WORD.test(c.after) && upToDiscovery(c)) : events;
+  // a lasting state ends when it was stopped (「アカウントを回復し」), if that came after the last event
+  const stopped = lasting && !fixedAt ? latest(clauses.filter((c) => inTime(c, since) && FIXED.test(c.after))) : null;
+  const last = latest(until);
+  const end = fixedAt ?? (stopped && (!last || (stopped.mention.iso as string) > (last.mention.iso as string)) ? stopped : last);
+  return { from: firstEvent, to: end ?? firstEvent };
+}
+
+/** The first full date, for year-less dates written before it. */
+function firstFullDate(text: string): string | null {
+  const m = FULL_DATE_HINT.exec(text);
+  if (!m) return null;
+  const first = findDates(text.slice(m.index, m.index + 40)).find((d) => d.kind === 'full' && d.iso);
+  return first?.iso ?? null;
+}
+const FULL_DATE_HINT = /(?:令和|平成|昭和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}/;
+
+function latest(cs: DatedClause[]): DatedClause | null {
+  let best: DatedClause | null = null;
+  for (const c of cs) {
+    if (!c.mention.iso) continue;
+    if (!best || c.mention.iso > (best.mention.iso as string)) best = c;
+  }
+  return best;
+}
+
+function labelOf(text: string, at: number): string {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return text
+    .slice(lineStart, at)
+    .replace(/^[\s・■●◆□\-*]+/, '')
+    .replace(/\s?[:：]\s?$/, '')
+    .trim()
+    .slice(0, MAX_EVENT_TEXT);
+}
+
+function earliest(cs: DatedClause[]): DatedClause | null {
+  let best: DatedClause | null = null;
+  for (const c of cs) {
+    if (!c.mention.iso) continue;
+    if (!best || c.mention.iso < (best.mention.iso as string)) best = c;
+  }
+  return best;
+}
+
+const MAX_EVENT_TEXT = 120;
+
+/** Dated events in date order (stable for equal dates), each with the clause that describes it. */
+function buildTimeline(ctx: ExtractContext, clauses: DatedClause[]): { events: TimelineEvent[]; spans: NSpan[] } {
+  const items: { ev: TimelineEvent; span: NSpan }[] = [];
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i] as DatedClause;
+    const next = clauses[i + 1];
+    if (!c.mention.iso) continue;
+    // the start of a range (「5月8日から12月11日までの間、…」) is described by the clause after its end
+    const rangeStart = !!next && /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?$/.test(c.after) && (next.event || next.discovery);
+    if (!(c.event || c.discovery || rangeStart)) continue;
+    const end = rangeStart && next ? next.mention.end + next.after.length : c.mention.end + c.after.length;
+    let text = ctx.text
+      .slice(c.mention.end, end)
+      .replace(/^[\s、,:：)）]+/, '')
+      .replace(/^(?:頃|ごろ)?\s?(?:に|、|,)?\s?/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_EVENT_TEXT);
+    // 「発生日：2024年1月5日」: the label says what happened
+    if (!text) text = labelOf(ctx.text, c.mention.start);
+    if (!text) continue;
+    const ev: TimelineEvent = { date: c.mention.iso, text };
+    if (c.mention.time) ev.time = c.mention.time;
+    items.push({ ev, span: { start: c.mention.start, end: Math.min(ctx.text.length, end) } });
+  }
+  items.sort((a, b) => (a.ev.date < b.ev.date ? -1 : a.ev.date > b.ev.date ? 1 : (a.ev.time ?? '') < (b.ev.time ?? '') ? -1 : 0));
+  return { events: items.map((i) => i.ev), spans: items.map((i) => i.span) };
+}

@@ -1,0 +1,164 @@
+// leakStatus: did personal data reach someone unauthorized (confirmed), might it have (possible),
+// does the notice say nothing leaked (none_confirmed), or is it silent (null)?
+// Several statements → the most severe; "流出は確認されていないが可能性を否定できない" → possible.
+import type { LeakStatus } from '../../model/index.js';
+import type { ExtractContext, FieldResult, NSpan } from '../context.js';
+import { result } from '../context.js';
+import { analyzeCategories } from './class-categories.js';
+import { findCue, isAdvisory, isMeasure, negatedAfter, sentencesOf, type Sentence } from './class-text.js';
+
+const W = '[^。\\n]';
+const near = (n: number): string => `${W}{0,${n}}`;
+
+// What a leak is called, and the acts of someone seeing or taking data.
+const LEAK = '(?:流出|漏えい|漏洩|漏れ|窃取|盗取|抜き取|持ち?出|閲覧|開示|表示|外部(?:に|へ)送信|送信され|抽出|ダウンロードされ|公開|取得され|アクセス|悪用|不正利用|提供)';
+
+// Possible: おそれ / 可能性 / 否定できない / 懸念 / whether anyone saw it cannot be checked.
+const POSSIBLE = new RegExp(
+  `${LEAK}${near(30)}(?:おそれ|恐れ|可能性|懸念)|(?:おそれ|恐れ|可能性)${near(6)}(?:がある|があり|のある|が生じ|を否定|は否定|が否定|が残|も否定)|否定(?:は|も)?(?:でき|出来)(?:ない|ず|ません)|否定することは(?:でき|出来)(?:ない|ず|ません)|完全(?:には|に)?否定${near(8)}(?:でき|出来)(?:ない|ず|ておりません|ていません|ません)|確認(?:すること|が)?(?:は|が)?(?:でき|出来)(?:ない|ず|ません)|かどうか${near(10)}(?:確認|特定|判断)(?:すること)?(?:は|が)?(?:でき|出来)(?:ない|ません|ず)`,
+);
+const POSSIBLE_G = new RegExp(POSSIBLE.source, 'g');
+const VIEW_CONFIRMED = new RegExp(`(?:閲覧|表示|ダウンロード|アクセス)(?:され|が)(?:た|ていた|てい)?${near(6)}(?:こと)?(?:が|を)?確認(?:され|し|いた)`);
+const PERSONAL = /個人情報|情報|データ|氏名|お客様|会員|利用者|患者|名簿|ファイル|フォルダ/;
+const DATA_WORDS = /情報|データ|ファイル|名簿|書類|流出|漏えい|漏洩|閲覧|窃取|持ち?出|悪用|不正利用|個人|アドレス|番号|記録/;
+// Confirmed: data reached someone, stated as a fact (not as a state of being viewable).
+const TAKEN = '(?:流出|漏えい|漏洩|窃取|盗取|抜き取|抽出|開示)';
+const NOT_FACT = '(?!可能性|おそれ|恐れ|懸念|疑い|とみられ|と思われ|と考えられ|か|場合|状態|事実|形跡|痕跡)';
+// A predicate that closes its clause ("流出しました。", "流出しており、"), not an attributive
+// ("流出した情報は以下のとおり" is a heading-like phrase, often beside おそれ).
+const CLAUSE_END = '(?=[。、\\n]|$|こと(?!は)|ため|ので|が、|ことが|ことを)';
+const CONFIRMED = new RegExp(
+  [
+    `${TAKEN}(?:し|され|させ|いたし|致し)(?:て(?:い|お))?(?:た|ました|ていた|り)${NOT_FACT}${CLAUSE_END}`,
+    `外部(?:に|へ)持ち?出(?:し|され)(?:て(?:い|お))?(?:た|ました|ていた|り)${NOT_FACT}`,
+    `(?:参照|閲覧|持ち?出|窃取|流出|外部送信|ダウンロード)${near(10)}(?:形跡|痕跡)(?:が|を)(?:確認|発見)(?:され|し|いた)`,
+    `${TAKEN}(?:の事実|したこと|した事実|されたこと|された事実|されていたこと)${near(4)}(?:が|を)?(?:確認|判明)`,
+    `${TAKEN}(?:が|の事実が)(?:ある|あった)(?:こと)?(?:が|を)(?:確認|判明)`,
+    `(?:情報|データ|ファイル)${near(40)}(?:外部|第三者|攻撃者)${near(12)}(?:に|へ)送信(?:され|し)(?:て(?:い|お))?(?:た|ました|ていた)${NOT_FACT}${CLAUSE_END}`,
+    // attributive form confirmed later in the sentence: "情報が取得された応募者は1,436名であることを確認"
+    `(?:${TAKEN}(?:し|され)|(?:情報|データ)(?:が|を)(?:不正に)?(?:取得|入手)され)(?:てい)?た${NOT_FACT}${near(30)}(?:を|が)(?:確認|判明)(?:し|され|いた)`,
+    `(?:アクセス|ダウンロード)${near(12)}[0-9]+回`,
+    `(?:閲覧|ダウンロード)(?:し|され)(?:てい)?(?:た|ました)${NOT_FACT}${near(6)}(?:こと)?(?:が|を)?(?:確認|判明)`,
+    `(?:ダウンロード|閲覧|持ち?出し|送信|抽出)が行われ`,
+    `(?:情報|データ)${near(6)}(?:が|を)(?:不正に)?(?:取得|入手)され(?:た|ていた|ました)${NOT_FACT}${CLAUSE_END}`,
+    `第三者(?:に|へ)(?!より|よって)[^、。\n]{0,10}(?:開示|閲覧|提供|渡|配布|交付)(?:され|し)(?:まし)?た${NOT_FACT}${CLAUSE_END}`,
+    `(?:誤って|別の方に)${near(10)}(?:交付|手渡|配布)(?:し|され)`,
+    `売却(?:した|していた|し)|(?:知人|第三者|他人|名簿業者)${near(10)}(?:話し|伝え|漏らし|提供し|売却)|(?:使用|利用)したことを認め`,
+    `掲載されている(?:こと)?(?:が|を)確認|公開されている(?:こと)?(?:が|を)確認`,
+    `不正(?:な)?送金|不正(?:に)?出金`,
+    // victims typed their data into the fake site
+    `偽${near(20)}(?:サイト|ページ|画面)${near(20)}(?:入力|送信)(?:して|され|した)${near(30)}(?:確認|判明)(?:し|され|いた)`,
+  ].join('|'),
+);
+// None: the notice says nothing leaked or nobody accessed.
+const NONE_CUE = new RegExp(
+  `${LEAK}|二次被害|被害|入力(?:した|された|してしまった)(?:お客様|方)|不正(?:な)?(?:利用|使用)|形跡|痕跡|ログイン|個人情報(?:を|は)?(?:一切)?(?:取り?扱|保有|お?預か|保存|保持|管理)`,
+);
+
+// Lost or stolen and not (yet) recovered.
+const NOT_RECOVERED = /(?:発見|回収|見つか)[^。\n]{0,8}?(?:おりません|いません|ていない|いない|おらず|ない|ず)|所在不明|行方不明|発見には至|所在(?:が)?(?:不明|わからな|確認でき)/;
+const RECOVERED = /(?:発見|回収|見つか)(?:し|され|いた|り|っ)(?:まし)?た|発見・回収|回収(?:済|いたしました|しました|しており)|戻って(?:き|まいり)/;
+
+interface Finding {
+  status: LeakStatus;
+  span: NSpan;
+}
+
+function usable(s: Sentence): boolean {
+  if (s.title) return true;
+  return !isAdvisory(s) && !isMeasure(s);
+}
+
+// Notices written in English.
+const EN_POSSIBLE = /\b(?:may|might|could) have been (?:exposed|leaked|accessed|viewed|compromised|stolen|exfiltrated)|cannot (?:be )?rule(?:d)? out|\bpossib(?:le|ility)[^.\n]{0,30}(?:leak|expos|exfiltrat|access)/i;
+const EN_NONE = /no (?:evidence|indication|sign)s? (?:of|that)[^.\n]{0,40}(?:leak|expos|access|exfiltrat|misuse)|(?:has|have) not been (?:leaked|exposed|accessed|misused)|no (?:personal )?(?:data|information) (?:was|were|has been) (?:leaked|exposed|accessed)/i;
+const EN_CONFIRMED = /(?<!may |might |could )(?:was|were|has been|have been) (?:leaked|exfiltrated|stolen|disclosed)\b/i;
+
+function classify(s: Sentence, english: boolean): Finding[] {
+  const out: Finding[] = [];
+  if (english) {
+    for (const [re, status] of [[EN_POSSIBLE, 'possible'], [EN_NONE, 'none_confirmed'], [EN_CONFIRMED, 'confirmed']] as const) {
+      const m = re.exec(s.text);
+      if (m) out.push({ status, span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });
+    }
+  }
+  // every possibility cue: "可能性は低いものの、否定はできない" holds a denial and a possibility
+  // ("サービスに影響が出るおそれ" is not about data: the sentence must speak of data or its leak)
+  const aboutData = DATA_WORDS.test(s.text);
+  let denial: NSpan | null = null;
+  let possible: NSpan | null = null;
+  POSSIBLE_G.lastIndex = 0;
+  let pm: RegExpExecArray | null;
+  let pg = 0;
+  while ((pm = POSSIBLE_G.exec(s.text)) !== null && pg++ < 10) {
+    const at = pm.index + pm[0].length;
+    const span = { start: s.start + pm.index, end: s.start + at };
+    // "可能性はありません" / "おそれは低い" deny the possibility
+    const denied =
+      /(?:おそれ|恐れ|可能性|懸念)$/.test(pm[0]) &&
+      /^(?:は|も)(?:極めて|非常に|ほぼ|ほとんど)?(?:低い|ない|無い|ありません|ございません)/.test(s.text.slice(at));
+    if (!aboutData) continue;
+    if (denied) denial ??= span;
+    else possible ??= span;
+  }
+  if (possible) out.push({ status: 'possible', span: possible });
+  else if (denial) out.push({ status: 'none_confirmed', span: denial });
+  const c = findCue(s, CONFIRMED);
+  if (c) out.push({ status: 'confirmed', span: c.span });
+  // "別のお客様への表示が確認された" — but a ransom note "表示されていることを確認" shows no one's data
+  if (!c && PERSONAL.test(s.text) && !/脅迫|身代金|エラー|警告/.test(s.text)) {
+    const v = findCue(s, VIEW_CONFIRMED);
+    if (v) out.push({ status: 'confirmed', span: v.span });
+  }
+  // negated leak statements
+  const re = new RegExp(NONE_CUE.source, 'g');
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = re.exec(s.text)) !== null && guard++ < 20) {
+    if (negatedAfter(s.text, m.index + m[0].length, 40)) {
+      out.push({ status: 'none_confirmed', span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });
+      break;
+    }
+  }
+  return out;
+}
+
+export function extractLeakStatus(ctx: ExtractContext): FieldResult<LeakStatus | null> {
+  const cats = new Set(analyzeCategories(ctx).categories);
+  const findings: Finding[] = [];
+  let unrecovered: NSpan | null = null;
+  let recovered: NSpan | null = null;
+  // English cues only when the notice has English prose
+  const english = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(ctx.text);
+  for (const s of sentencesOf(ctx)) {
+    if (!usable(s)) continue;
+    findings.push(...classify(s, english));
+    const nr = findCue(s, NOT_RECOVERED, true);
+    if (nr && !unrecovered) unrecovered = nr.span;
+    const r = findCue(s, RECOVERED);
+    if (r && !recovered) recovered = r.span;
+  }
+  const first = (st: LeakStatus): Finding | undefined => findings.find((f) => f.status === st);
+
+  const confirmed = first('confirmed');
+  if (confirmed) return result<LeakStatus | null>('confirmed', [confirmed.span]);
+  // A misdelivery that arrived, a handed-out paper, an insider who took data: the data reached someone.
+  const misdelivered = cats.has('email_misdelivery') || cats.has('fax_misdelivery') || cats.has('postal_misdelivery');
+  const catSpan = analyzeCategories(ctx).evidence.slice(0, 1);
+  if (misdelivered) return result<LeakStatus | null>('confirmed', catSpan);
+  const possible = first('possible');
+  if (possible) return result<LeakStatus | null>('possible', [possible.span]);
+  const lostOrStolen = cats.has('device_loss') || cats.has('document_loss') || cats.has('theft');
+  if (lostOrStolen && (unrecovered || !recovered)) {
+    return result<LeakStatus | null>('possible', unrecovered ? [unrecovered] : catSpan);
+  }
+  // An insider who viewed or took data is someone unauthorized who saw it, whatever happened next.
+  if (cats.has('insider_misuse')) return result<LeakStatus | null>('confirmed', catSpan);
+  const none = first('none_confirmed');
+  if (none) return result<LeakStatus | null>('none_confirmed', [none.span]);
+  if (cats.has('other')) return result<LeakStatus | null>('confirmed', catSpan);
+  // Data left open to others with nothing said about access: it may have been seen.
+  if (cats.has('misconfiguration_exposure')) return result<LeakStatus | null>('possible', catSpan);
+  if (lostOrStolen && recovered) return result<LeakStatus | null>('none_confirmed', [recovered]);
+  return result<LeakStatus | null>(null);
+}

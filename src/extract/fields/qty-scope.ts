@@ -1,0 +1,32 @@
+// Parts of a notice that describe neither the data involved nor the measures: the contact desk and
+// requests to readers. Quantities and data items found there are ignored.
+import { splitSections, type Section } from '../../text/index.js';
+import type { ExtractContext, NSpan } from '../context.js';
+
+// Several extractors read the sections of the same notice; split it once per context (no shared state
+// beyond the context's lifetime).
+const cache = new WeakMap<ExtractContext, Section[]>();
+
+export function sectionsOf(ctx: ExtractContext): Section[] {
+  let s = cache.get(ctx);
+  if (!s) {
+    s = splitSections(ctx.text);
+    cache.set(ctx, s);
+  }
+  return s;
+}
+
+const CONTACT_TITLE = /(?:問い?合わせ|問合せ|窓口|連絡先|お願い|ご注意|注意喚起|本件に関する|照会先)/;
+
+export function contactSectionSpans(ctx: ExtractContext): NSpan[] {
+  const out: NSpan[] = [];
+  for (const s of sectionsOf(ctx)) {
+    if (s.heading && s.heading.start > 0 && CONTACT_TITLE.test(s.title)) out.push({ start: s.heading.start, end: s.end });
+  }
+  return out;
+}
+
+export function inSpans(spans: NSpan[], pos: number): boolean {
+  for (const s of spans) if (pos >= s.start && pos < s.end) return true;
+  return false;
+}

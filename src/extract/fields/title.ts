@@ -1,0 +1,61 @@
+// title and caseId: the notice's title line and the 【セキュリティ事件簿#…】 casebook number.
+import type { ExtractContext, FieldResult, Line } from '../context.js';
+import { result } from '../context.js';
+import { orgFromTokens } from './org-names.js';
+
+// 【セキュリティ事件簿#2023-478】 (also without the brackets' content varying in spaces); case id is verbatim after #.
+const CASEBOOK = /【\s?セキュリティ事件簿\s?[#＃]\s?([^】\n]{1,40}?)\s?】/;
+// A leading bracketed tag on a title line: 【重要】, 【お詫び】, 【セキュリティ事件簿#…】.
+const LEADING_TAGS = /^(?:\s?【[^】\n]{0,40}】\s?)+/;
+const MAX_TITLE = 200;
+
+function isOrgLine(t: string): boolean {
+  const bare = t.replace(/\s?\([^()]{0,40}\)\s?$/, '');
+  if (bare.length > 40 || /について|お知らせ|お詫び|報告|ご案内|注意|説明会/.test(bare)) return false;
+  const org = orgFromTokens(bare);
+  return !!org && org.length === bare.split(/\s+/).filter(Boolean).length;
+}
+
+/** The first non-empty line within the first lines: the notice's title (or heading). */
+export function titleLine(ctx: ExtractContext): Line | null {
+  const casebook = ctx.lines.find((l) => CASEBOOK.test(l.text));
+  if (casebook) return casebook;
+  for (const l of ctx.lines.slice(0, 50)) {
+    const t = l.text.trim();
+    if (t === '' || /^[-=_*#\s]+$/.test(t)) continue;
+    // addressees and press-release labels stand above the title
+    if (/各位$|^(?:プレスリリース|ニュースリリース|報道発表資料|報道資料|報道関係者の皆様へ|news\s?release|press\s?release)$/i.test(t)) continue;
+    // a date-only line above the title
+    if (/^(?:\d{4}[年/.-]\d{1,2}[月/.-]\d{1,2}日?|(?:令和|平成)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)$/.test(t)) continue;
+    // an organization line above the title (press-release layout)
+    if (isOrgLine(t)) continue;
+    return l;
+  }
+  return null;
+}
+
+export function extractTitle(ctx: ExtractContext): FieldResult<string> {
+  const line = titleLine(ctx);
+  if (!line) return result((ctx.doc.title ?? '').normalize('NFKC').replace(LEADING_TAGS, '').trim().slice(0, MAX_TITLE));
+  const raw = line.text;
+  const tag = LEADING_TAGS.exec(raw);
+  let from = tag ? tag[0].length : 0;
+  // keep a tag that is the whole line (e.g. 【お知らせ】 alone)
+  if (raw.slice(from).trim() === '') from = 0;
+  const lead = raw.slice(from).length - raw.slice(from).trimStart().length;
+  const text = raw.slice(from).trim().replace(/^#+\s?/, '').slice(0, MAX_TITLE);
+  const start = line.start + from + lead;
+  return result(text, [{ start, end: Math.min(line.end, start + text.length) }]);
+}
+
+export function extractCaseId(ctx: ExtractContext): FieldResult<string | null> {
+  const m = CASEBOOK.exec(ctx.text.slice(0, 5000));
+  if (!m || m[1] === undefined) {
+    // the container's title (HTML <title>, feed item) may carry the casebook tag the body lacks
+    const t = ctx.doc.title ? CASEBOOK.exec(ctx.doc.title.normalize('NFKC')) : null;
+    return result(t?.[1]?.trim() || null);
+  }
+  const id = m[1].trim();
+  const start = m.index + m[0].indexOf(m[1]);
+  return id ? result(id, [{ start, end: start + m[1].length }]) : result(null);
+}

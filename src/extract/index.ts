@@ -1,0 +1,86 @@
+// Composes the field extractors into one Incident. Each field module is a pure function of the context.
+import type { Document, EvidenceField, Incident, Span } from '../model/index.js';
+import { toOriginalSpan } from '../text/index.js';
+import { createContext, type NSpan } from './context.js';
+import { extractAffected } from './fields/affected.js';
+import { extractAuthorities } from './fields/authorities.js';
+import { extractCategories } from './fields/categories.js';
+import { extractCountermeasures } from './fields/countermeasures.js';
+import { extractDataItems } from './fields/data-items.js';
+import { extractDates } from './fields/dates.js';
+import { extractAttackIndicators } from './fields/indicators.js';
+import { extractIsIncident } from './fields/is-incident.js';
+import { extractLeakStatus } from './fields/leak-status.js';
+import { extractOrganization, extractOtherOrganizations } from './fields/organization.js';
+import { extractCaseId, extractTitle } from './fields/title.js';
+
+export type { ExtractContext, FieldResult, NSpan, Line } from './context.js';
+export { createContext } from './context.js';
+
+/** Extract one incident record from one document. Never throws on odd text; returns a record with nulls. */
+export function extractIncident(doc: Document): Incident {
+  const ctx = createContext(doc);
+  const ev: Partial<Record<EvidenceField, NSpan[]>> = {};
+  const note = <T>(field: EvidenceField, r: { value: T; evidence: NSpan[] }): T => {
+    if (r.evidence.length) ev[field] = [...(ev[field] ?? []), ...r.evidence];
+    return r.value;
+  };
+
+  const title = note('title', extractTitle(ctx));
+  const caseId = note('caseId', extractCaseId(ctx));
+  const organization = note('organization', extractOrganization(ctx));
+  const otherOrganizations = note('otherOrganizations', extractOtherOrganizations(ctx, organization));
+  const dates = extractDates(ctx);
+  const categories = note('categories', extractCategories(ctx));
+  const affected = note('affectedCount', extractAffected(ctx));
+  const items = extractDataItems(ctx);
+  const countermeasures = note('countermeasures', extractCountermeasures(ctx));
+
+  const partial: Partial<Incident> = {
+    caseId,
+    title,
+    organization,
+    otherOrganizations,
+    publishedAt: note('publishedAt', dates.publishedAt),
+    discoveredAt: note('discoveredAt', dates.discoveredAt),
+    occurredFrom: note('occurredFrom', dates.occurredFrom),
+    occurredTo: note('occurredTo', dates.occurredTo),
+    categories,
+    affectedCount: affected.count,
+    affectedUnit: affected.unit,
+    affectedApprox: affected.approx,
+    dataItems: note('dataItems', items.dataItems),
+    excludedDataItems: note('excludedDataItems', items.excludedDataItems),
+    leakStatus: note('leakStatus', extractLeakStatus(ctx)),
+    authoritiesNotified: note('authoritiesNotified', extractAuthorities(ctx)),
+    countermeasures,
+    countermeasureCount: countermeasures.length > 0 ? countermeasures.length : null,
+    timeline: note('timeline', dates.timeline),
+    indicators: note('indicators', extractAttackIndicators(ctx, organization)),
+  };
+  const isIncident = note('isIncident', extractIsIncident(ctx, partial));
+
+  const evidence: Partial<Record<EvidenceField, Span[]>> = {};
+  for (const [field, spans] of Object.entries(ev) as [EvidenceField, NSpan[]][]) {
+    evidence[field] = mergeSpans(spans.map((s) => toOriginalSpan(ctx.nt, s.start, s.end)));
+  }
+
+  return {
+    isIncident,
+    ...(partial as Omit<Incident, 'isIncident' | 'evidence' | 'text' | 'source'>),
+    evidence,
+    text: doc.text,
+    source: doc.source,
+  };
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
