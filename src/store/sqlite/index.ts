@@ -1,0 +1,152 @@
+// SQLite: the embedded default. WAL so readers never wait for a writer; FTS5 trigram for Japanese search.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { likePattern, type DialectOps } from '../dialect.js';
+import type { DB } from '../schema.js';
+
+export interface SqliteOptions {
+  /** milliseconds a writer waits for another writer before giving up */
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+}
+
+/**
+ * Kysely prepares every query afresh; better-sqlite3 statements are reusable, so keep the recent ones.
+ * Preparing costs about as much as running a small insert, and ingest runs the same few statements per record.
+ */
+function cachedStatements(raw: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    prepare(sqlText: string) {
+      let st = cache.get(sqlText);
+      if (!st) {
+        if (cache.size >= 256) cache.clear();
+        st = raw.prepare(sqlText);
+        cache.set(sqlText, st);
+      }
+      return st;
+    },
+    close() {
+      cache.clear();
+      raw.close();
+    },
+  };
+}
+
+/** Appended to indexed text so a 1–2 character term at the very end still begins a trigram. */
+const END = '\n';
+/** Above this many text matches, skip BM25 (see textMatches). */
+const BM25_LIMIT = 4000;
+/** The most trigrams a short term expands to before falling back to a scan. */
+const MAX_EXPANSION = 400;
+
+/** An FTS5 string literal: query syntax in user input stays inert. */
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kysely<DB>; ops: DialectOps; raw: Database.Database } {
+  let raw: Database.Database;
+  try {
+    raw = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (err) {
+    throw new Error(`cannot open database ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
+  if (path !== ':memory:' && !options.readonly) raw.pragma('journal_mode = WAL');
+  // NORMAL is durable across application crashes in WAL mode (only an OS crash may lose the last commits).
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('cache_size = -65536'); // 64 MB page cache: the FTS index is write-heavy
+  raw.pragma('temp_store = MEMORY');
+  // Checkpoint the WAL every ~40 MB instead of 4 MB: bulk ingest rewrites the same index pages, and each
+  // checkpoint copies them again.
+  raw.pragma('wal_autocheckpoint = 10000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
+
+  const ops: DialectOps = {
+    name: 'sqlite',
+    async indexText(trx, num, before, after) {
+      if (before) await sql`DELETE FROM cases_fts WHERE rowid = ${num}`.execute(trx);
+      await sql`INSERT INTO cases_fts (rowid, title, organization, search_text)
+                VALUES (${num}, ${after.title + END}, ${(after.organization ?? '') + END}, ${after.search_text + END})`.execute(trx);
+    },
+    async indexNew(trx, rows) {
+      // Small chunks keep each statement's parameter count low.
+      for (let i = 0; i < rows.length; i += 200) {
+        const chunk = rows.slice(i, i + 200);
+        await sql`INSERT INTO cases_fts (rowid, title, organization, search_text) VALUES ${sql.join(
+          chunk.map((r) => sql`(${r.num}, ${r.title + END}, ${(r.organization ?? '') + END}, ${r.search_text + END})`),
+        )}`.execute(trx);
+      }
+    },
+    async textMatches(kdb, terms) {
+      const groups: string[] = [];
+      const scan: string[] = [];
+      for (const t of terms) {
+        if ([...t].length >= 3) {
+          groups.push(quote(t));
+          continue;
+        }
+        // A 1–2 character term: every occurrence starts some indexed trigram (texts end with END), so the
+        // term matches exactly the documents holding one of the trigrams that begin with it.
+        const lower = t.toLowerCase();
+        const found = await sql<{ term: string }>`SELECT term FROM cases_fts_terms WHERE term >= ${lower} AND term < ${`${lower}\u{10FFFF}`} LIMIT ${MAX_EXPANSION + 1}`.execute(kdb);
+        if (found.rows.length === 0) return { matches: [], ranked: true };
+        if (found.rows.length > MAX_EXPANSION) scan.push(t); // too common to expand: check the text itself
+        else groups.push(`(${found.rows.map((r) => quote(r.term)).join(' OR ')})`);
+      }
+      const like = sql.join(
+        scan.map((t) => sql`d.search_text LIKE ${likePattern(t)} ESCAPE '\\'`),
+        sql` AND `,
+      );
+      type Row = { num: number; score: number };
+      let rows: Row[];
+      let ranked = false;
+      if (groups.length === 0) {
+        rows = (await sql<Row>`SELECT d.num, 0 AS score FROM case_docs d WHERE ${like}`.execute(kdb)).rows;
+      } else {
+        // Each term a quoted FTS5 string (quotes doubled), so query syntax in user input is inert.
+        const expr = groups.join(' AND ');
+        const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH ${expr}`.execute(kdb);
+        // BM25 over tens of thousands of matches costs more than the rest of the search together and tells
+        // little apart for so broad a query; then the caller ranks by title/organization hits and recency.
+        ranked = Number(count.rows[0].n) <= BM25_LIMIT;
+        const fts = ranked
+          ? sql`SELECT rowid AS num, -bm25(cases_fts, 5.0, 3.0, 1.0) AS score FROM cases_fts WHERE cases_fts MATCH ${expr}`
+          : sql`SELECT rowid AS num, 0 AS score FROM cases_fts WHERE cases_fts MATCH ${expr}`;
+        rows = scan.length
+          ? (await sql<Row>`SELECT f.num, f.score FROM (${fts}) f JOIN case_docs d ON d.num = f.num WHERE ${like}`.execute(kdb)).rows
+          : (await sql<Row>`${fts}`.execute(kdb)).rows;
+      }
+      return { matches: rows.map((r) => ({ num: Number(r.num), score: Number(r.score) })), ranked };
+    },
+    readScope(kdb, _hasText, work) {
+      return work(kdb);
+    },
+    async analyze() {
+      // SQLite's default plans are right here (rowid joins, FTS subqueries); nothing to refresh.
+    },
+    async lockForWrite() {
+      // SQLite has one writer at a time already; busy_timeout makes the others wait.
+    },
+    isRetryable(err) {
+      const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+      return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+    },
+    async checkIntegrity() {
+      const rows = raw.pragma('integrity_check') as { integrity_check: string }[];
+      const problems = rows.map((r) => r.integrity_check).filter((s) => s !== 'ok');
+      try {
+        raw.prepare(`INSERT INTO cases_fts (cases_fts, rank) VALUES ('integrity-check', 0)`).run();
+      } catch (err) {
+        problems.push(`full-text index: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return problems;
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+  return { db, ops, raw };
+}
