@@ -1,0 +1,1 @@
+export { exportCasebook, casebookIndex, casebookPages, casePageName, highlightEvidence } from './site.js';
