@@ -1,16 +1,22 @@
-// npm run eval -- DIR... [--verbose] [--json]
-// Scores the extractor against gold files: NN.txt (or .html/.pdf) beside NN.json.
+// npm run eval -- DIR... [--texts DIR] [--verbose] [--json]
+// Scores the extractor against gold files: NN.json beside the notice NN.txt (or .html/.eml/.pdf), or, with
+// --texts, the notice of the same stem in that folder (the bundled samples keep their gold under test/).
+// Notices go through the readers, as `jikenbo extract` would read them.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, basename } from 'node:path';
-import { extractIncidents } from '../src/index.js';
+import { extractFromInputs } from '../src/app/index.js';
+import type { Incident } from '../src/index.js';
 import { scoreDocument, summarize, SCORED_FIELDS, type Gold, type DocScore } from './score.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
 const asJson = args.includes('--json');
-const dirs = args.filter((a) => !a.startsWith('-'));
-if (dirs.length === 0) {
-  console.error('usage: npm run eval -- DIR... [--verbose] [--json]');
+const textsAt = args.indexOf('--texts');
+const textsDir = textsAt >= 0 ? args[textsAt + 1] : undefined;
+const dirs = args.filter((a, i) => !a.startsWith('-') && !(textsAt >= 0 && i === textsAt + 1));
+const NOTICE_EXTENSIONS = ['.txt', '.html', '.eml', '.pdf'];
+if (dirs.length === 0 || (textsAt >= 0 && !textsDir)) {
+  console.error('usage: npm run eval -- DIR... [--texts DIR] [--verbose] [--json]');
   process.exit(2);
 }
 
@@ -24,11 +30,11 @@ for (const dir of dirs) {
   for (const name of readdirSync(dir).sort()) {
     if (extname(name) !== '.json') continue;
     const stem = basename(name, '.json');
-    const textFile = join(dir, `${stem}.txt`);
-    if (!existsSync(textFile)) continue;
+    const textFile = NOTICE_EXTENSIONS.map((ext) => join(textsDir ?? dir, `${stem}${ext}`)).find((f) => existsSync(f));
+    if (!textFile) continue;
     const gold = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Gold;
-    const [record] = extractIncidents(readFileSync(textFile), { path: textFile });
-    const score = scoreDocument(textFile, record, gold);
+    const record = await extractOne(textFile);
+    const score = scoreDocument(textFile, record ?? {}, gold);
     docs.push(score);
     if (verbose) {
       for (const [f, s] of Object.entries(score.scores)) {
@@ -52,4 +58,15 @@ if (asJson) {
     console.log(`${f.padEnd(22)}${mean.toFixed(3)}  (n=${n})`);
   }
   console.log(`${'macro'.padEnd(22)}${summary.macro.toFixed(3)}`);
+}
+
+async function extractOne(file: string): Promise<Incident | undefined> {
+  for await (const r of extractFromInputs([file])) {
+    if ('error' in r) {
+      console.error(`eval: ${file}: ${r.error}`);
+      return undefined;
+    }
+    return r.records[0];
+  }
+  return undefined;
 }
