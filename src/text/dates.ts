@@ -57,6 +57,9 @@ const WEEKDAY = '(?:\\s?\\([月火水木金土日](?:曜日?)?(?:・祝)?\\))?';
 const TIME =
   '(?:\\s?(?:の)?\\s?(午前|午後|AM|PM|am|pm)?\\s?(\\d{1,2})(?::(\\d{2})|時(?:\\s?(\\d{1,2})分|(半))?))?';
 
+// What may follow a bare day for it to be a date: a particle or a time of day, not 日間/日以内/日後.
+const BARE_DAY_AFTER = '(?=\\s?(?:\\([月火水木金土日]|の(?:午前|午後|朝|昼|夕|夜|深夜|未明|早朝|明け方|正午)|(?:午前|午後|朝|夕方|夜|深夜|未明|早朝|明け方|正午)|頃|ごろ|[、,]|に(?!わた|一度|\\d)|から|より|まで|\\d{1,2}(?:時|:)))';
+
 const DATE_RE = new RegExp(
   // every form starts with a digit, a kanji numeral, an era or a relative word: fail fast elsewhere
   '(?=[0-9〇一二三四五六七八九十令平昭大同翌前当RHS])(?:' +
@@ -69,14 +72,16 @@ const DATE_RE = new RegExp(
     `(?<![0-9./-])(\\d{4})([/.-])(\\d{1,2})\\9(\\d{1,2})(?![0-9])`,
     // 12: relative day word (同日, 翌日, 前日, 当日, 翌朝)
     `(同日|翌日|前日|当日|翌朝|同夜|同日夜)`,
-    // 13: 翌/同月 + day: 翌20日, 同月25日
-    `(翌|同月)(${N}{1,3})日`,
+    // 13: 翌/同月/翌月 + day: 翌20日, 同月25日, 翌月3日
+    `(翌月|翌|同月)(${N}{1,3})日`,
     // 15: month, 16: day (year-less)
-    `(?:同年\\s?|(?<![0-9年]))(${N}{1,3})\\s?月\\s?(${N}{1,3})\\s?日`,
+    `(?:同年\\s?|(?<![0-9年])|(?<=(?:本|今|昨)年))(${N}{1,3})\\s?月\\s?(${N}{1,3})\\s?日`,
     // 17: month, 18: day as M/D (year-less, slash only)
     `(?<![0-9/.])(\\d{1,2})/(\\d{1,2})(?![0-9/])`,
     // 19: era initial, 20: era year, 21: month, 22: day (R6.5.24, H31.4.1)
     `(?<![A-Za-z])([RHS])\\s?(\\d{1,2})[./](\\d{1,2})[./](\\d{1,2})(?![0-9])`,
+    // 23: a bare day after an earlier date (「1月26日の夕方から27日の明け方」「27日の朝、」): only where a date word follows
+    `(?<![0-9月年間約計各毎数第])(\\d{1,2})日${BARE_DAY_AFTER}`,
   ].join('|') +
     ')' +
     WEEKDAY +
@@ -85,7 +90,7 @@ const DATE_RE = new RegExp(
 );
 // Where a date can start: a digit, an era, a relative word, or kanji numerals before 年/月. Scanning for these
 // first keeps the full pattern (with its lookbehinds) off the bulk of the text.
-const ANCHOR_RE = /\d|[RHS](?=\s?\d)|令和|平成|昭和|大正|同日|翌日|前日|当日|翌朝|同夜|翌[0-9〇一二三四五六七八九十]|同月|同年|[〇一二三四五六七八九十]{1,4}\s?[年月]/g;
+const ANCHOR_RE = /\d|[RHS](?=\s?\d)|令和|平成|昭和|大正|同日|翌日|前日|当日|翌朝|同夜|翌[0-9〇一二三四五六七八九十]|翌月|同月|同年|[〇一二三四五六七八九十]{1,4}\s?[年月]/g;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -141,7 +146,7 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
     const m = DATE_RE.exec(text);
     if (!m || m[0].length === 0) {
       // skip the rest of a digit run: a date starts only at its first digit
-      if (/\d/.test(a[0])) {
+      if (/^\d/.test(a[0])) {
         let j = a.index + 1;
         while (j < text.length && j - a.index < 8 && /\d/.test(text[j] as string)) j++;
         ANCHOR_RE.lastIndex = j;
@@ -150,7 +155,7 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
     }
     ANCHOR_RE.lastIndex = m.index + m[0].length;
     const g = m;
-    const time = parseTime(g[23], g[24], g[25], g[26], g[27]);
+    const time = parseTime(g[24], g[25], g[26], g[27], g[28]);
     let mention: DateMention | null = null;
     if (g[1] !== undefined) {
       const y = (ERA_BASE[g[1]] ?? 0) + parseJaNumber(g[2] as string);
@@ -174,7 +179,7 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
       if (lastIso) {
         const d = parseJaNumber(g[14] as string);
         const [y, mo] = lastIso.split('-').map(Number) as [number, number];
-        let iso = isoDate(y, mo, d);
+        let iso = g[13] === '翌月' ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
         // 翌20日 after the 19th is the next day; after the 31st it rolls into the next month
         if (iso && g[13] === '翌' && iso <= lastIso) iso = isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d);
         if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
@@ -182,10 +187,26 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
     } else if (g[19] !== undefined) {
       const base = g[19] === 'R' ? ERA_BASE['令和'] : g[19] === 'H' ? ERA_BASE['平成'] : ERA_BASE['昭和'];
       mention = full((base as number) + Number(g[20]), Number(g[21]), Number(g[22]));
+    } else if (g[23] !== undefined) {
+      if (lastIso) {
+        const d = Number(g[23]);
+        const [y, mo, lastDay] = lastIso.split('-').map(Number) as [number, number, number];
+        // the end of a range with a smaller day is in the next month (「1月30日から2日にかけて」); elsewhere the
+        // day is in the month of the last date (「18日に判明…16日の深夜に侵入」)
+        const prevEnd = out.length > 0 ? (out[out.length - 1] as DateMention).end : 0;
+        const rangeEnd = m.index - prevEnd <= 12 && /から|より|[〜~～]/.test(text.slice(prevEnd, m.index));
+        const iso = d < lastDay && rangeEnd ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
+        if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+      }
     } else if (g[15] !== undefined || g[17] !== undefined) {
       const mo = parseJaNumber((g[15] ?? g[17]) as string);
       const d = parseJaNumber((g[16] ?? g[18]) as string);
-      const iso = resolveYearless(mo, d, lastYear, opts.notAfter ?? (seenFull ? undefined : opts.firstFull));
+      const yearWord = text.slice(m.index - 2, m.index);
+      // 本年/今年 is the notice's year and 昨年 the one before, whatever dates came in between
+      const year = yearWord === '昨年' && opts.defaultYear ? opts.defaultYear - 1 : yearWord === '本年' || yearWord === '今年' ? (opts.defaultYear ?? lastYear) : lastYear;
+      let iso = yearWord === '昨年' || yearWord === '本年' || yearWord === '今年' ? (year !== undefined ? isoDate(year, mo, d) : null) : resolveYearless(mo, d, lastYear, opts.notAfter ?? (seenFull ? undefined : opts.firstFull));
+      // 「12月28日…翌1月5日」: 翌 puts it after the previous date, into the next year if need be
+      if (iso && lastIso && text[m.index - 1] === '翌' && iso <= lastIso) iso = isoDate(Number(lastIso.slice(0, 4)) + 1, mo, d);
       if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'yearless' };
     }
     if (!mention) continue;

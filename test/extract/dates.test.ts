@@ -54,6 +54,24 @@ describe('discoveredAt and occurrence', () => {
     expect(r).toMatchObject({ f: '2023-12-04', t: '2024-01-31', d: '2024-03-08' });
   });
 
+  it('takes the first of reports coming in since a date as the discovery', () => {
+    const r = dates('当金庫を装うSMSにご注意ください\n\n2025年9月30日\nみほん信用金庫\n\n当金庫を名乗るSMSが送られているとの連絡が、9月29日以降、お客さまから相次いで寄せられております。\n');
+    expect(r.d).toBe('2025-09-29');
+  });
+
+  it('runs a state found in place (files encrypted) up to the day it was found', () => {
+    const r = dates('お知らせ\n\n2025年8月29日\nみほん歯科\n\n2025年8月18日の朝、スタッフがNASのファイルを開けないことに気付きました。確認したところ、ファイルが暗号化されていました。調べたところ、16日の深夜に海外から管理画面へログインされた記録が残っていました。\n');
+    expect(r).toMatchObject({ d: '2025-08-18', f: '2025-08-16', t: '2025-08-18' });
+    // a state written after another date belongs to that date, not to the day of the report
+    const s = dates('お知らせ\n\n2024年8月9日\n株式会社みほん\n\n8月5日、委託先から、同社のサーバーが8月2日に不正アクセスを受け、データが暗号化されたとの報告がありました。\n');
+    expect(s).toMatchObject({ d: '2024-08-05', f: '2024-08-02', t: '2024-08-02' });
+  });
+
+  it('reads a range whose ends carry a time of day', () => {
+    const r = dates('お知らせ\n\n2024年2月16日\n株式会社みほん\n\n1月26日の夕方から27日の明け方にかけて、当社サイトへの不正ログインが繰り返し試みられました。27日の朝、担当者が気付き、通信元を遮断しました。\n');
+    expect(r).toMatchObject({ d: '2024-01-27', f: '2024-01-26', t: '2024-01-27' });
+  });
+
   it('reads a time range inside one day as a single-day event', () => {
     const r = dates('お知らせ\n\n2023年7月19日\n株式会社みほん\n\n2023年7月18日(火)10時12分頃から15時40分頃までの間、当社Webサイトが不正アクセスを受け、閲覧できない状態となりました。同日10時20分頃、監視システムにより検知しました。\n');
     expect(r).toMatchObject({ f: '2023-07-18', t: '2023-07-18', d: '2023-07-18' });

@@ -64,6 +64,23 @@ describe('findDates', () => {
     expect(isos('同日中に対応しました')).toEqual([]);
   });
 
+  it('reads 翌M月D日, 翌月D日 and 本年/今年/昨年 M月D日', () => {
+    expect(isos('２０２４年１０月７日に送信。翌１０月８日、気付きました')).toEqual(['2024-10-07', '2024-10-08']);
+    expect(isos('2024年12月28日に発生し、翌1月5日に判明')).toEqual(['2024-12-28', '2025-01-05']);
+    expect(isos('2024年12月7日に発送し、翌月8日に返送')).toEqual(['2024-12-07', '2025-01-08']);
+    expect(isos('2023年6月5日。本年5月16日、昨年12月3日', { defaultYear: 2023 })).toEqual(['2023-06-05', '2023-05-16', '2022-12-03']);
+  });
+
+  it('reads a bare day after an earlier date, rolling into the next month only as a range end', () => {
+    expect(isos('2024年1月26日の夕方から27日の明け方にかけて試行。27日の朝、気付きました')).toEqual(['2024-01-26', '2024-01-27', '2024-01-27']);
+    expect(isos('2024年1月30日から2日にかけて')).toEqual(['2024-01-30', '2024-02-02']);
+    expect(isos('2025年8月18日に判明。調べたところ16日の深夜にログインされていた')).toEqual(['2025-08-18', '2025-08-16']);
+    // durations, deadlines and counts are not dates
+    expect(isos('2024年1月5日。30日以内に、3日間、毎月25日に、第2日、約3日、5日後、2日にわたり')).toEqual(['2024-01-05']);
+    // with no earlier date a bare day means nothing
+    expect(isos('27日の朝に気付きました')).toEqual([]);
+  });
+
   it('keeps times written after the date', () => {
     const t = (s: string) => findDates(normalize(s).text, { defaultYear: 2024 }).map((m) => m.time);
     expect(t('2024年5月24日 22時14分頃')).toEqual(['22:14']);

@@ -26,7 +26,7 @@ const DISCOVERY =
   /判明|認識|覚知|認知|察知|から(?:の)?(?:ご)?(?:連絡|通報|報告|指摘|通知|情報提供|問い合わせ|お問い合わせ|申し出|相談)(?!を装|を騙|をかた|に見せかけ)|情報提供を受|第一報|一報が|連絡により|通報により|指摘により|申し出により|報告により|連絡をいただ|ご連絡|問い合わせをいただ|通知を受|報告をいただ|発覚|検知|把握|気づ|気付|発見し|発見いたし|確認(?!され(?:て)?(?:い|お)(?:ない|ません|りません))|連絡を受|連絡があ|通報を受|報告を受|報告があ|指摘を受|指摘があ|ご指摘|申し出|申出|お問い合わせ|問い合わせ(?:が|を受)|相談を受|アラート|異常を/;
 // Something happened to data, devices or systems.
 export const EVENT_WORD =
-  /発生|不正アクセス|侵入|攻撃|感染|紛失|盗難|盗まれ|置き忘|誤送信|誤送付|誤って|誤配|送信|送付|発送|郵送|投函|持ち出|流出|漏えい|漏洩|改ざん|ログイン|暗号化|閲覧|公開|掲載|設定|停止|障害|届かず|なくし|失くし|開封|開い|実行|ダウンロード|作成|接続|車上荒らし|被害|配布|状態|続いて|乗っ取|なりすま|窃取|ひったく|置き引き|誤交付|誤表示|表示され|アップロード|廃棄|悪用|大量のアクセス|大量の通信|封入|同封|封緘|印字|受付分|受け付け|出され|処分|運搬|持ち帰|配達|保管し|紛れ/;
+  /発生|不正アクセス|侵入|攻撃|感染|紛失|盗難|盗まれ|置き忘|誤送信|誤送付|誤って|誤配|送信|送付|発送|郵送|投函|持ち出|流出|漏えい|漏洩|改ざん|ログイン|暗号化|閲覧|公開|掲載|設定|停止|障害|届かず|なくし|失くし|開封|開い|実行|ダウンロード|作成|接続|車上荒らし|被害|配布|状態|続いて|乗っ取|なりすま|窃取|ひったく|置き引き|誤交付|誤表示|表示され|アップロード|廃棄|悪用|大量のアクセス|大量の通信|封入|同封|封緘|印字|受付分|受け付け|出され|処分|運搬|持ち帰|配達|保管し|紛れ|引き渡|引渡し|預け/;
 // The date belongs to an earlier notice this one refers to.
 const CITED =
   /^\s?(?:に(?:て)?(?:第[一二三四五1-9]報|続報|速報)(?!が)|付(?:け)?\s?(?:の|で|にて)?\s?(?:[「『]|第\d報|お知らせ|プレスリリース|公表|発表|報道|掲載|ニュース)|に(?:て)?(?:公表|発表|お知らせ|掲載|公開)(?:し|いた)|(?:の|に)(?:第\d報|お知らせ|プレスリリース))/;
@@ -46,9 +46,12 @@ const PERIOD_START = /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/;
 // The date ends a range (「…から2月5日までの間」).
 const RANGE_JOIN = /から|より|〜|~|～|－|―|–/;
 const RANGE_JOIN_ONLY = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)\s?$/;
-const RANGE_END_AFTER = /^\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
+const RANGE_END_AFTER = /^\s?(?:の?(?:朝|昼|夕方|夜|深夜|未明|早朝|明け方|正午))?\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
 // After this point the notice talks about its own response, not the incident.
 const RESPONSE_ONLY = /^\s?(?:頃|ごろ)?\s?(?:より|から|以降)[、,\s]*(?:順次|個別|書面|メール|電話|ご連絡|お詫び|ご案内|郵送)|^[、,\s]*(?:順次|個別に)/;
+// Reports or inquiries arriving, one after another.
+const REPORTS_COME_IN = /寄せられ|相次|複数(?:寄せ|いただ|受け)|多数(?:寄せ|いただ|受け)/;
+const REPORT_NOUN = /連絡|通報|報告|問い合わせ|問合せ|相談|申し出|指摘|情報提供|苦情/;
 // A discovery verb right after the date: the date is when it came to light, whatever the sentence began with.
 const DISCOVERY_AT = /^\s?(?:頃|ごろ)?\s?(?:に|、|,)?\s?(?:判明|発覚|検知|確認|把握|発見)/;
 
@@ -100,7 +103,9 @@ export function datedClauses(
     const periodStart = PERIOD_START.test(after) && !SAME_DAY_RANGE.test(after);
     // 「…から連絡を受けたのは、2024年1月31日です」: the cue stands before the date
     const cueBefore = /(?:判明|発覚|把握|認識|気付|気づ|検知|連絡を受け|報告を受け|指摘を受け)(?:した|いた|た)?の(?:は|が)[、,]?\s?$/.test(lead);
-    let discovery = cueBefore || !cited && !responseOnly && !rangeEnd && !periodStart && !byContractor && !revealed && DISCOVERY.test(clause);
+    // 「…との連絡が、9月29日以降、お客さまから相次いで寄せられて」: reports coming in since a date start on that date
+    const reportsSince = periodStart && REPORTS_COME_IN.test(clause) && REPORT_NOUN.test(lead + clause);
+    let discovery = cueBefore || reportsSince || !cited && !responseOnly && !rangeEnd && !periodStart && !byContractor && !revealed && DISCOVERY.test(clause);
     let event = !cited && !responseOnly && (EVENT_WORD.test(clause) || (byContractor && DISCOVERY.test(clause)));
     if (LABEL_DISCOVERY.test(before)) {
       discovery = true;

@@ -65,15 +65,18 @@ export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan }
 
 // A range: "A から/〜 B まで/にかけて/の間".
 const RANGE_JOIN = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)/;
-const RANGE_END = /^\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
+const RANGE_END = /^\s?(?:の?(?:朝|昼|夕方|夜|深夜|未明|早朝|明け方|正午))?\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
 // The event is still going on or the item is still missing: no end date.
 const ONGOING = /現在も(?:[^。\n]{0,20})(?:送信|発生|続い|継続|確認され)|所在不明|引き続き[^。\n]{0,10}(?:送信|発生)されて/;
 
 // Events that are states lasting until found, and acts that are over once done.
-const LASTING = /侵入|不正アクセス|攻撃|感染|暗号化|改ざん|不正ログイン|乗っ取|閲覧(?:可能|できる)|公開(?:状態|されて)|設定|障害|停止|表示され/;
+const LASTING = /侵入|不正アクセス|攻撃|感染|暗号化|改ざん|不正ログイン|ログインされ|乗っ取|閲覧(?:可能|できる)|公開(?:状態|されて)|設定|障害|停止|表示され/;
 const ONE_OFF = /誤送信|誤送付|誤配|送信し|送付し|発送し|紛失|置き忘|盗|配布|廃棄|誤交付|誤って/;
 // The state that made the incident possible was ended.
 const FIXED = /復旧|遮断|切り離|設定を変更|設定を修正|修正し|削除し|閉鎖|無効化|停止し|停止いた|公開を停止|利用を停止|回復し/;
+// A state that is found in place (files encrypted, pages altered) — it lasted until the day it was found.
+const FOUND_STATE = /暗号化され|改ざんされ|感染して|感染し(?:た|てい)|表示されて|閲覧できる状態|公開されて/;
+const FOUND_STATE_WINDOW = 200;
 const THEFT = /盗|ひったく|車上荒らし|置き引き/;
 const OUTAGE = /閲覧(?:しづら|しにく|でき(?:ない|なく))|つながりにく|接続しにく|アクセスしにく|利用(?:しづら|しにく|でき(?:ない|なく))/;
 
@@ -181,6 +184,14 @@ function occurrence(
   // (a mail sent, a bag stolen) ends with the acts themselves
   const lasting = LASTING.test(firstEvent.sentence) && !ONE_OFF.test(firstEvent.sentence);
   const until = lasting ? clauses.filter((c) => c.event && EVENT_WORD.test(c.after) && upToDiscovery(c)) : events;
+  // 「18日の朝、ファイルを開けないことに気付きました。…暗号化されており」: the state was still there when found
+  const found = lasting && discoveredAt ? clauses.find((c) => c.discovery && c.mention.iso === discoveredAt) : undefined;
+  if (found) {
+    // up to the next date: a state written after another date (「同社のサーバーが8月2日に…暗号化された」) belongs to it
+    const nextDate = clauses.find((c) => c.mention.start > found.mention.end);
+    const end = Math.min(found.mention.end + FOUND_STATE_WINDOW, nextDate ? nextDate.mention.start : ctx.text.length);
+    if (FOUND_STATE.test(ctx.text.slice(found.mention.end, end))) until.push(found);
+  }
   // a lasting state ends when it was stopped (「アカウントを回復し」), if that came after the last event
   const stopped = lasting && !fixedAt ? latest(clauses.filter((c) => inTime(c, since) && FIXED.test(c.after))) : null;
   const last = latest(until);
