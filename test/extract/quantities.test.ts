@@ -161,6 +161,18 @@ describe('countermeasures', () => {
     expect(measures(notice('今後は、送付前の二重チェックを義務化するとともに、宛名ラベルの印刷方式を変更いたします。'))).toHaveLength(2);
   });
 
+  it('measures joined by え、 count apart; a thought (考え、) does not split', () => {
+    expect(measures(notice('今後は、業務用端末を社外に持ち出さないこととし、USBメモリの使用を禁止します。'))).toHaveLength(2);
+    expect(measures(notice('今後は、認証方式を多要素認証に切り替え、ログを常時監視します。'))).toHaveLength(2);
+    expect(measures(notice('再発防止が重要と考え、全職員への研修を実施します。'))).toHaveLength(1);
+  });
+
+  it('a change made for the future counts even in the past tense', () => {
+    expect(measures(notice('今後は、紙の申込書を廃止し、申込受付を電子化いたしました。'))).toHaveLength(2);
+    // a past action without 今後 is what happened, not a measure
+    expect(measures(notice('当該サーバーをネットワークから切り離しました。'))).toEqual([]);
+  });
+
   it('a generic promise is no measure', () => {
     expect(measures(notice('今後は、より一層のセキュリティ対策の強化に努め、再発防止に全力で取り組んでまいります。'))).toEqual([]);
   });

@@ -13,7 +13,7 @@ const GENERIC =
   /(?:より一層の?|一層の|更なる|さらなる|(?:情報)?セキュリティ(?:対策)?の(?:強化|向上|徹底)|(?:委託先の)?管理体制(?:を含め(?:て)?|の(?:強化|見直し|徹底))?|[^、。]{0,24}?(?:対策|体制)(?:の|を)(?:強化|徹底|向上|充実)|(?:必要な|適切な|所要の)(?:対策|措置)を講じ|個人情報の(?:適切な|厳重な)?(?:管理|取り?扱い)(?:の徹底|に万全)?|(?:適切な|厳重な)(?:管理|取り?扱い)|再発防止(?:に|策の)[^。]*?(?:努め|取り組|尽くし|期し)[^。]*|全力|努めて?|万全|信頼回復|全社を挙げ|職員一同|社員一同|徹底して(?:まいり|参り)ます|お詫び[^。]*|ご迷惑[^。]*)/g;
 // what a concrete measure is made of
 const CONCRETE =
-  /(?:導入|変更|見直|削除|設定|検査|点検|監査|研修|教育|施錠|暗号化|多要素|二段階|制限|禁止|廃止|使用|利用|追加|更新|記録|台帳|管理|書留|ダブルチェック|複数|チェック|限定|必須|義務|適用|実施|整備|構築|遮断|監視|マニュアル|手順|ルール|規程|仕組み|確認|改め|承認|許可制|のみ|限り)/;
+  /(?:導入|変更|見直|削除|設定|検査|点検|監査|研修|教育|施錠|暗号化|多要素|二段階|制限|禁止|廃止|使用|利用|追加|更新|記録|台帳|管理|書留|ダブルチェック|複数|チェック|限定|必須|義務|適用|実施|整備|構築|遮断|監視|マニュアル|手順|ルール|規程|仕組み|確認|改め|承認|許可制|のみ|限り|切り離|切り替|分離|取得|バックアップ|移行|電子化|持ち歩か|持ち出さ|求め)/;
 /** Response steps, not recurrence prevention: contacting customers, a help desk, reports, the investigation. */
 export const RESPONSE_STEP =
   /(?:ご連絡|お知らせ|お詫び|窓口|コールセンター|調査を(?:継続|進め|実施)|フォレンジック|警察|個人情報保護委員会|報告|相談|ご案内|返金|補填|再発行|ご説明|公表|開示)/;
@@ -21,7 +21,7 @@ export const RESPONSE_STEP =
 // a sentence about the cause, not about a measure
 const CAUSE = /(?:原因|判明|不備があった|が分かりました)/;
 // connectives that join two measures in one sentence (not 対し、 関し、 際し、 おいて、)
-const JOIN = /(?:するとともに、?|とともに、?|た(?:上|うえ)で、?|(?<![対関際付基伴通])(?:し|り|め|け|せ)、|また、|加えて、|併せて、?|あわせて、?)/g;
+const JOIN = /(?:するとともに、?|とともに、?|た(?:上|うえ)で、?|(?<![対関際付基伴通])(?:し|り|め|け|せ)、|(?<!考|踏ま|加|う)え、|また、|加えて、|併せて、?|あわせて、?)/g;
 
 const MAX_SENTENCES = 40;
 
@@ -55,7 +55,9 @@ export function concreteMeasures(text: string, scope: NSpan | null, preventionSe
     if (CAUSE.test(s)) continue;
     if (!preventionSection && RESPONSE_STEP.test(s)) continue;
     const future = /(?:ます|する|します|いたします|行う|図る|講じる|とする|しません|いたしません|こととい?たしました|こととしました|ことにしました)。?$/;
-    if (!future.test(s.trim()) && !(preventionSection && /ました。?$/.test(s.trim()))) continue;
+    // 「今後は、…に変更しました」: a change made for the future is a measure even in the past tense
+    const forFuture = preventionSection || /^\s*(?:今後は|今後、|再発防止のため)/.test(s);
+    if (!future.test(s.trim()) && !(forFuture && /ました。?$/.test(s.trim()))) continue;
     const rest = s.replace(GENERIC, ' ');
     if (!CONCRETE.test(rest)) continue;
     let pos = 0;
