@@ -59,6 +59,11 @@ describe('record indicators', () => {
     expect(Object.values(indicatorsOf(text)).flat()).toEqual([]);
   });
 
+  it('a www host is no mask: only labels like xxx are', () => {
+    const r = indicatorsOf('確認済みの偽サイト\n　hxxps://www[.]kaede-bk-login[.]net/ib/index.html\n　hxxps://xxx[.]kaede-login[.]net/\n');
+    expect(r.urls).toEqual(['https://www.kaede-bk-login.net/ib/index.html']);
+  });
+
   it('treats the organization\'s own address as its own even when written defanged and spoofed', () => {
     const r = indicatorsOf(
       'フィッシングメールにご注意ください。\n当社の正規のアドレス（info[@]kaede-shoji[.]co[.]jp）が送信元として詐称されています。\n誘導先：hxxps://kaede-shoji-login[.]com/\n',

@@ -90,7 +90,8 @@ function isPlaceholder(h: IndicatorHit): boolean {
   const host = hostOf(h);
   const local = h.type === 'emails' ? h.value.slice(0, h.value.lastIndexOf('@')) : '';
   const labels = host ? host.split('.') : [];
-  if (labels.some((l) => PLACEHOLDER_LABELS.has(l) || /^(.)\1+$/.test(l))) return true;
+  // a label of one repeated character (xxx, aaa) is a mask — except the www of real hosts
+  if (labels.some((l) => PLACEHOLDER_LABELS.has(l) || (l !== 'www' && /^(.)\1+$/.test(l)))) return true;
   if (local && (/^(.)\1+$/.test(local) || /^x{3,}/i.test(local))) return true;
   return /[x]{3,}\./i.test(h.raw) || /\*{2,}/.test(h.raw);
 }
