@@ -3,7 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { splitCasebookText, type Part } from './archive.js';
-import { isoFromValue } from './dates.js';
+import { firstDateInText, isoFromValue } from './dates.js';
 import { ReadError } from './errors.js';
 import { domText, type DomNode } from './html-text.js';
 
@@ -81,7 +81,16 @@ function pageDate(document: Doc): string | undefined {
     const d = isoFromValue(meta(document, key));
     if (d) return d;
   }
-  return timeDate(document);
+  return timeDate(document) ?? labelledDate(document);
+}
+
+// 「掲載日：令和7年5月9日」「公開日 2025年6月1日」: CMS pages print the date as a label outside the article
+const DATE_LABEL = /(?:掲載日|公開日|発表日|公表日|発行日|登録日|作成日|更新日|最終更新日)(?:時)?\s?[:：]?\s?([^\n]{6,24})/;
+
+function labelledDate(document: Doc): string | undefined {
+  const body = document.body?.textContent ?? '';
+  const m = DATE_LABEL.exec(body.slice(0, 20_000));
+  return m ? firstDateInText(m[1]!) : undefined;
 }
 
 /** Title first, so the text reads like a notice file (the title line is often dropped by Readability). */

@@ -46,7 +46,21 @@ describe('caseId and title', () => {
   });
 });
 
+describe('title from a web page heading', () => {
+  it('a label and a date printed above the heading are not the title', () => {
+    const text = '重要なお知らせ 2025年6月6日\n\nシステム開発委託先への不正アクセスに関するお知らせ\n\n本文です。\n';
+    const c = createContext({ ...doc(text), title: 'システム開発委託先への不正アクセスに関するお知らせ' });
+    expect(extractTitle(c).value).toBe('システム開発委託先への不正アクセスに関するお知らせ');
+  });
+});
+
 describe('organization', () => {
+  it('a municipality opening the first sentence, without its section', () => {
+    expect(org('申請書の紛失について\n\n汐見野市市民課において、申請書の一部を紛失する事案が発生しました。\n')).toBe('汐見野市');
+    expect(org('お知らせ\n\n当市では、申請書の一部を紛失する事案が発生しました。\n')).toBeNull();
+  });
+
+
   it('reads the organization from the title, joining a split legal form and Latin words', () => {
     expect(org('【セキュリティ事件簿#2024-001】株式会社　みほん堂 不正アクセスについて\n')).toBe('株式会社みほん堂');
     expect(org('【セキュリティ事件簿#2024-002】SAMPLE ネット株式会社 お知らせ\n')).toBe('SAMPLEネット株式会社');
@@ -93,6 +107,13 @@ describe('organization', () => {
 });
 
 describe('otherOrganizations', () => {
+  it('a middle dot between katakana words stays in the name', () => {
+    expect(others('お知らせ\n\n株式会社ためし書房（以下「当社」）が委託している株式会社トライデント・システムズの端末が感染しました。\n')).toEqual([
+      { name: '株式会社トライデント・システムズ', role: 'contractor' },
+    ]);
+  });
+
+
   const head = '委託先での事故について\n\n2024年6月1日\nためし市\n\n';
   const roles = (ps: Party[]) => Object.fromEntries(ps.map((p) => [p.name, p.role]));
 

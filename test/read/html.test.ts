@@ -45,6 +45,11 @@ describe('readHtml', () => {
     expect(readHtml(inText, 10)[0].publishedAt).toBeUndefined();
   });
 
+  it('reads a CMS date label (掲載日：令和7年5月9日) printed outside the article', () => {
+    const page = `<html><head><title>お知らせ｜見本市</title></head><body><main><h1>お知らせ</h1><div class="page-info"><p>ページ番号：12</p><p>掲載日：令和7年5月9日</p></div><div><p>${PARA}</p><p>${PARA}</p></div></main></body></html>`;
+    expect(readHtml(page, 10)[0].publishedAt).toBe('2025-05-09');
+  });
+
   it('splits a blog archive page into one part per post', () => {
     const post = (n: number, d: string) =>
       `<article class="post"><h2>【セキュリティ事件簿#2024-0${n}】株式会社${n} 不正アクセスのお知らせ</h2><time datetime="${d}">${d}</time><p>${PARA}</p><p>${PARA}${n}</p></article>`;

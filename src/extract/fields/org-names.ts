@@ -95,6 +95,11 @@ export function findLegalNames(text: string): { name: string; start: number; end
         after++;
         continue;
       }
+      // 「トライデント・システムズ」: a middle dot between katakana words is part of the name, not a list
+      if (c === '・' && /[ァ-ヺー]/.test(text[after - 1] ?? '') && /[ァ-ヺ]/.test(text[after + 1] ?? '')) {
+        after++;
+        continue;
+      }
       if (!NAME_CHAR.test(c)) break;
       after++;
     }

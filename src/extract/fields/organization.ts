@@ -109,6 +109,12 @@ function orgAsSubject(ctx: ExtractContext): Found | null {
       return { name: n.name, span: { start: n.start, end: n.end } };
     }
   }
+  // 「汐見野市市民課において、」「南浦町では、」: a municipality opening a sentence, its section left out
+  const city = /(?:^|\n|。)\s?(\p{Script=Han}{1,6}?(?:市|区|町|村)|\p{Script=Han}{1,3}(?:都|道|府|県))(?:\p{Script=Han}{1,10}?(?:課|部|局|室|係|センター))?(?:において|では|は[、,])/u.exec(head);
+  if (city && city[1] && !/^(?:当|本|同|各|全|他|貴|弊|大|市|町|村|区|県)/.test(city[1])) {
+    const start = city.index + city[0].indexOf(city[1]);
+    return { name: city[1], span: { start, end: start + city[1].length } };
+  }
   return null;
 }
 

@@ -20,6 +20,12 @@ function isOrgLine(t: string): boolean {
 export function titleLine(ctx: ExtractContext): Line | null {
   const casebook = ctx.lines.find((l) => CASEBOOK.test(l.text));
   if (casebook) return casebook;
+  // a web page's reader knows the heading: labels and dates printed above it are not the title
+  const known = ctx.doc.title?.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (known && known.length >= 6) {
+    const heading = ctx.lines.slice(0, 12).find((l) => l.text.replace(/\s+/g, ' ').trim() === known);
+    if (heading) return heading;
+  }
   for (const l of ctx.lines.slice(0, 50)) {
     const t = l.text.trim();
     if (t === '' || /^[-=_*#\s]+$/.test(t)) continue;
