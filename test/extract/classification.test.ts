@@ -360,6 +360,19 @@ describe('isIncident', () => {
     expect(incident(notice('週末の旅', '新幹線で京都へ。神社を巡り、ランチは名物の湯豆腐。ホテルのWi-Fiが不安定でした。'))).toBe(false);
     expect(incident(notice('定期メンテナンスのお知らせ', '下記の日程でメンテナンスを実施いたします。メンテナンス中はサービスをご利用いただけません。'))).toBe(false);
   });
+
+  it('a general warning about phishing is no incident; an alert about mails impersonating us is', () => {
+    const general = notice(
+      '不審なメールやSMSにご注意ください',
+      '宅配業者や金融機関などを装い、偽のサイトへ誘導するSMSが全国的に増えています。\nメッセージ内のURLは、例えば hxxps://delivery-check[.]com/ のような文字列です。\nリンクは開かないでください。',
+    );
+    expect(incident(general)).toBe(false);
+    const ours = notice(
+      '当社を装ったフィッシングメールについて',
+      '当社を装い、ログイン情報の入力を求めるメールが送信されていることを確認いたしました。全国的に被害が増えています。\n偽サイト：hxxps://tesuto-mihon-login[.]com/\nリンクは開かないでください。',
+    );
+    expect(incident(ours)).toBe(true);
+  });
 });
 
 describe('notices written in English', () => {

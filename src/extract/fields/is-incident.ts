@@ -17,6 +17,9 @@ const IMPERSONATION = /(?:を|の名称を|の名前を)(?:装|騙|かた)|な�
 const TITLE_EVENT = /data breach|security incident|cyber ?attack|unauthori[sz]ed access|ransomware|漏えい|漏洩|流出|紛失|盗難|誤送信|誤送付|誤配|誤封入|誤掲載|個人情報[^\n]{0,10}事故|情報セキュリティ事故|誤交付|誤廃棄|不正アクセス|不正ログイン|乗っ?取|改ざん|感染|ランサムウェア|被害|閲覧可能|所在不明|事案|盗まれ|不正(?:な)?持ち?出|持ち出し|不正閲覧|サイバー攻撃/;
 // A regulator's action over a leak (個人情報保護委員会の指導・勧告) reports an incident too.
 const REGULATOR_ACTION = /行政上の対応|(?:勧告|指導等?|命令|行政指導)を(?:行|受け)|漏えい等事案|報告徴収/;
+// A general warning to the public: many senders, nationwide, "for example" — not one campaign against us.
+const GENERIC_ALERT = /全国的に|各地で|多発して|増えています|増加しています|よくある手口|手口の例|例えば|被害に遭わないために|(?:など|等)を装/g;
+const SELF_IMPERSONATION = /(?:当|弊|本)(?:社|行|金庫|庫|組合|学|院|市|町|村|協会|法人|グループ|機構)(?:を|の名(?:称|前)を)(?:装|騙|かた|名乗)|(?:当|弊|本)(?:社|行|金庫|組合|学|院|市|町|村)を名乗/;
 const CONCRETE = /hxxps?:|\[\.\]|\[@\]|\[at\]|件名[:：]|送信元[:：]|差出人[:：]|URL[:：]|誘導先|ドメイン[:：]/i;
 
 // Kinds of non-incident text.
@@ -88,7 +91,8 @@ function judge(ctx: ExtractContext): FieldResult<boolean> {
   const cats = analyzeCategories(ctx);
   if (cats.categories.length > 0) score += 1;
 
-  const concretePhishing = IMPERSONATION.test(ctx.text) && CONCRETE.test(ctx.text);
+  const generalWarning = countDistinct(head, GENERIC_ALERT) >= 2 && !SELF_IMPERSONATION.test(head);
+  const concretePhishing = IMPERSONATION.test(ctx.text) && CONCRETE.test(ctx.text) && !generalWarning;
   if (concretePhishing) score += 2;
 
   let kinds = 0;
