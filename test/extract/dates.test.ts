@@ -77,6 +77,13 @@ describe('discoveredAt and occurrence', () => {
     expect(r).toMatchObject({ f: '2023-07-18', t: '2023-07-18', d: '2023-07-18' });
   });
 
+  it('a range up to noon is inside the day too; a police investigation going on does not keep the event open', () => {
+    const fax = dates('お詫び\n\n令和7年7月14日\nみほん医院\n\n令和7年7月10日(木)午前11時30分頃から正午にかけて、処方箋を誤った番号へFAXで送信しました。同日午後2時頃、薬局からの連絡で判明しました。\n');
+    expect(fax).toMatchObject({ f: '2025-07-10', t: '2025-07-10' });
+    const theft = dates('お知らせ\n\n令和6年11月20日\n有限会社みほん\n\n令和6年11月15日(金)午後1時頃から午後2時頃までの間、車両から鞄が盗まれました。現在も警察による捜査が続いております。\n');
+    expect(theft).toMatchObject({ f: '2024-11-15', t: '2024-11-15' });
+  });
+
   it('leaves the end open for a continuing event and month-only dates null', () => {
     const r = dates('注意喚起\n\n2024/09/03\n株式会社みほん\n\n2024年9月1日頃から、当社を装ったメールが送信されていることを、9月2日、お客様からのご連絡により確認しました。\n');
     expect(r).toMatchObject({ d: '2024-09-02', f: '2024-09-01', t: null });

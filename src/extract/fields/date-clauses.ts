@@ -40,7 +40,7 @@ const CONTRACTOR_SUBJECT =
 // The sentence reports what an investigation found out about an earlier date.
 const INVESTIGATION = /調査の結果|その結果|調査により|調査したところ|解析の結果|分析の結果|確認したところ|調べたところ|ところ[、,]/;
 // 「19時30分から20時15分までの間」: a range inside the day, not the start of a period.
-const SAME_DAY_RANGE = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?(?:午前|午後)?\s?\d{1,2}(?:時|:)/;
+export const SAME_DAY_RANGE = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?(?:(?:午前|午後)?\s?\d{1,2}(?:時|:)|正午|夕方|夜|深夜)/;
 // A date that starts a period (「6月17日頃から」) is not when anybody found out.
 const PERIOD_START = /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/;
 // The date ends a range (「…から2月5日までの間」).

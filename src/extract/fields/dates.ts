@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../../model/index.js';
 import { findDates } from '../../text/index.js';
 import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
-import { EVENT_WORD, datedClauses, type DatedClause } from './date-clauses.js';
+import { EVENT_WORD, SAME_DAY_RANGE, datedClauses, type DatedClause } from './date-clauses.js';
 import { orgFromTokens } from './org-names.js';
 
 export interface DateFields {
@@ -67,7 +67,8 @@ export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan }
 const RANGE_JOIN = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)/;
 const RANGE_END = /^\s?(?:の?(?:朝|昼|夕方|夜|深夜|未明|早朝|明け方|正午))?\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
 // The event is still going on or the item is still missing: no end date.
-const ONGOING = /現在も(?:[^。\n]{0,20})(?:送信|発生|続い|継続|確認され)|所在不明|引き続き[^。\n]{0,10}(?:送信|発生)されて/;
+// (an investigation that goes on is not the incident going on)
+const ONGOING = /現在も(?![^。\n]{0,20}(?:捜査|調査))(?:[^。\n]{0,20})(?:送信|発生|続い|継続|確認され)|所在不明|引き続き[^。\n]{0,10}(?:送信|発生)されて/;
 
 // Events that are states lasting until found, and acts that are over once done.
 const LASTING = /侵入|不正アクセス|攻撃|感染|暗号化|改ざん|不正ログイン|ログインされ|乗っ取|閲覧(?:可能|できる)|公開(?:状態|されて)|設定|障害|停止|表示され/;
@@ -173,7 +174,7 @@ function occurrence(
   if (!firstEvent) return { from: null, to: null };
   const since = firstEvent.mention.iso as string;
   // 「10時12分頃から15時40分頃まで」 is a range within the day
-  const sameDay = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?(?:午前|午後)?\s?\d{1,2}(?:時|:)/.test(firstEvent.after);
+  const sameDay = SAME_DAY_RANGE.test(firstEvent.after);
   const startsOpen = !sameDay && /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/.test(firstEvent.after);
   // an open start (「9月1日頃から」) ends when the notice says the state was stopped or fixed, else stays open
   const fixedAt = startsOpen ? latest(clauses.filter((c) => inTime(c, since) && FIXED.test(c.after))) : null;
