@@ -34,6 +34,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const nowIso = () => new Date().toISOString();
 const MAX_LIMIT = 10_000;
 const NEAR_DUPLICATE = 0.5;
+// a minhash band found in more cases than this is boilerplate, not evidence of a near-duplicate
+const COMMON_BAND = 200;
 const MAX_QUERY_TERMS = 8;
 const MAX_TERM_CHARS = 200;
 
@@ -667,15 +669,26 @@ export class Casebook implements Store {
     // 3. Near-duplicate text: candidates share a minhash band; confirmed by exact shingle Jaccard.
     const bands = await this.db.selectFrom('case_bands').select('band').where('case_num', '=', me.num).execute();
     if (bands.length) {
-      const cands = await this.db
-        .selectFrom('case_bands')
-        .select(['case_num', sql<number>`count(*)`.as('n')])
-        .where('band', 'in', bands.map((b) => b.band))
-        .where('case_num', '<>', me.num)
-        .groupBy('case_num')
-        .orderBy('n', 'desc')
-        .limit(50)
-        .execute();
+      // A band shared by very many cases is boilerplate (a template's standard paragraphs), not a sign of the
+      // same notice: such bands are skipped, so the cost per case page stays bounded as the casebook grows.
+      const shared = new Map<number, number>();
+      for (const { band } of bands) {
+        const rows = await this.db
+          .selectFrom('case_bands')
+          .select('case_num')
+          .where('band', '=', band)
+          .limit(COMMON_BAND + 1)
+          .execute();
+        if (rows.length > COMMON_BAND) continue;
+        for (const r of rows) {
+          const n = Number(r.case_num);
+          if (n !== me.num) shared.set(n, (shared.get(n) ?? 0) + 1);
+        }
+      }
+      const cands = [...shared]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, 50)
+        .map(([num]) => ({ case_num: num }));
       if (cands.length) {
         const mineSet = shingleSet(me.search_text);
         const texts = await this.db

@@ -323,6 +323,23 @@ describe.each(BACKENDS)('store ($name)', ({ make }) => {
       expect(await store.related(d.id)).toEqual([{ id: e.id, title: expect.any(String), reason: 'shared-indicator', detail: 'evil-login.example' }]);
       expect((await store.get(d.id))?.related).toHaveLength(1);
     });
+
+    it('still finds a near-duplicate among hundreds of cases that share a boilerplate paragraph', async () => {
+      // (related() skips minhash bands common to very many cases; the bench shows what that saves)
+      const boilerplate = '本件に関するお問い合わせは下記の窓口までお願いいたします。受付時間は平日9時から17時までです。';
+      const topics = ['書類の紛失', 'メールの誤送信', 'FAXの誤送信', '端末の盗難', 'サイトの改ざん'];
+      const many = Array.from({ length: 230 }, (_, i) =>
+        makeRecord({ organization: `見本町${i}`, text: `見本町${i}における${topics[i % 5]}について(整理番号${i * 37})。${boilerplate}`, publishedAt: '2023-01-01' }),
+      );
+      const copies = await store.ingestBatch(many);
+      expect(new Set(copies.map((c) => c.id)).size).toBe(230);
+      const base = 'このたび、当社が業務を委託している外部事業者のサーバーがランサムウェアに感染し、当社のお客様情報が暗号化された可能性があることが判明いたしました。';
+      const [x, y] = await store.ingestBatch([
+        makeRecord({ organization: '北町市', text: `北町市からのお知らせ。${base}${boilerplate}` }),
+        makeRecord({ organization: '東町', text: `東町からのお知らせ。${base}${boilerplate}` }),
+      ]);
+      expect((await store.related(x.id)).map((r) => r.id)).toEqual([y.id]);
+    });
   });
 
   it('stores the labelled corpus and finds each notice by its organization', async () => {
