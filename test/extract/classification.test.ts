@@ -212,6 +212,7 @@ describe('leakStatus', () => {
   });
   it('lost and not found is possible; found again with no trace of access is none_confirmed', () => {
     expect(leak(notice('紛失について', 'USBメモリを紛失しました。現在も発見に至っておりません。'))).toBe('possible');
+    expect(leak(notice('会員情報の表示について', '設定の誤りにより、他の会員様の情報が表示される状態となりました。アクセス記録の調査により、実際に他の会員様の情報が表示されたのは38名分であることを確認しております。'))).toBe('confirmed');
     expect(leak(notice('紛失と発見について', 'USBメモリを紛失しました。7月22日、拾得されたUSBメモリを教諭が警察署で受け取りました。ファイルが開かれた形跡はありませんでした。'))).toBe('none_confirmed');
     expect(leak(notice('紛失について', 'スマートフォンを紛失しましたが、翌日に発見され回収いたしました。閲覧された形跡はありませんでした。'))).toBe(
       'none_confirmed',
