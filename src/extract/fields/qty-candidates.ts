@@ -70,7 +70,9 @@ export function countCandidates(text: string): CountCandidate[] {
     const after = text.slice(q.exprEnd, Math.min(e, q.exprEnd + 14));
     if (NOT_PERSONAL_END.test(before.replace(/(?:メールアドレス|電話番号)/g, '・'))) continue;
     // 「約1万件のスパムメール」「20件の不審なアクセス」 (a short modifier allowed, but not one naming people)
-    if (/^\s*の?[^、。\s様者方員客]{0,6}?(?:メール(?!アドレス)|送信|配信|通知|問い合わせ|お問い合わせ|ご相談|アクセス|リクエスト|SMS|ショートメッセージ|投稿|書き込み|ログイン|不正利用|事案|インシデント|注文|取引|誤送付|誤送信|誤配|誤交付|紛失|事故|事象|案件)/.test(after)) continue;
+    // 「3,082件のアカウントでログインが成功」 counts accounts (people's records), not logins
+    const accounts = /^\s*の?(?:会員|お客様の?|利用者の?)?アカウント/.test(after);
+    if (!accounts && /^\s*の?[^、。\s様者方員客]{0,6}?(?:メール(?!アドレス)|送信|配信|通知|問い合わせ|お問い合わせ|ご相談|アクセス|リクエスト|SMS|ショートメッセージ|投稿|書き込み|ログイン|不正利用|事案|インシデント|注文|取引|誤送付|誤送信|誤配|誤交付|紛失|事故|事象|案件)/.test(after)) continue;
     if (/^\s*(?:の[^、。]{0,8})?(?:に|へ)(?:送信|お送り|配信|送付|発送)/.test(after)) continue;
     // 「2名のお客様からお問い合わせ」: the people who reported it, not the people affected
     if (/^\s*の?(?:お客様|会員様?|利用者|方|受信者)から(?:の)?(?:お?問い?合わせ|ご?連絡|ご?指摘|申告|通報|苦情)/.test(after)) continue;
