@@ -27,6 +27,13 @@ describe('MISP export', () => {
     for (const ev of events) expect(mispErrors(ev), ev.Event.info).toEqual([]);
   });
 
+  it('a party listed twice in a record is one attribute (MISP lists hold unique items)', () => {
+    const party = { name: '株式会社委託先', role: 'contractor' as const };
+    const ev = exportMispEvent(asCase(handRecord({ otherOrganizations: [party, party] }), 'C-dup'));
+    expect(mispErrors(ev)).toEqual([]);
+    expect(ev.Event.Attribute.filter((a) => a.value === party.name)).toHaveLength(1);
+  });
+
   it('the validator rejects a wrong category/type pair and a string to_ids', () => {
     const ev = exportMispEvent(handCases()[0]);
     const link = ev.Event.Attribute.find((a) => a.type === 'link')!;

@@ -202,7 +202,8 @@ export function exportMispEvent(c: ExportCase, options: MispExportOptions = {}):
       analysis: '2',
       Orgc: { uuid: stableUuid('misp-org', options.producer ?? 'jikenbo'), name: options.producer ?? 'jikenbo' },
       Tag: tags.map((name) => ({ name })),
-      Attribute: attributes,
+      // the same value twice in a record (a party listed twice) is one attribute: MISP lists hold unique items
+      Attribute: attributes.filter((a, i) => attributes.findIndex((b) => b.uuid === a.uuid) === i),
       Object: objects,
     },
   };
