@@ -103,6 +103,16 @@ export function recordTags(r: Incident): string[] {
   ];
 }
 
+/** The same value twice in a record (a party listed twice) is one attribute: MISP lists hold unique items. */
+function uniqueByUuid(attributes: MispAttribute[]): MispAttribute[] {
+  const seen = new Set<string>();
+  return attributes.filter((a) => {
+    if (seen.has(a.uuid)) return false;
+    seen.add(a.uuid);
+    return true;
+  });
+}
+
 export function exportMispEvent(c: ExportCase, options: MispExportOptions = {}): MispEvent {
   const r = c.record;
   const tlp = TLP_MAPPINGS[options.tlp ?? 'clear'];
@@ -202,8 +212,7 @@ export function exportMispEvent(c: ExportCase, options: MispExportOptions = {}):
       analysis: '2',
       Orgc: { uuid: stableUuid('misp-org', options.producer ?? 'jikenbo'), name: options.producer ?? 'jikenbo' },
       Tag: tags.map((name) => ({ name })),
-      // the same value twice in a record (a party listed twice) is one attribute: MISP lists hold unique items
-      Attribute: attributes.filter((a, i) => attributes.findIndex((b) => b.uuid === a.uuid) === i),
+      Attribute: uniqueByUuid(attributes),
       Object: objects,
     },
   };
