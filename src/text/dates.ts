@@ -124,6 +124,24 @@ function parseTime(ampm: string | undefined, h: string | undefined, mm: string |
   return `${pad(hour)}:${pad(minute)}`;
 }
 
+const WEEKDAYS = '日月火水木金土';
+
+/** The date, or the same month/day in one of the candidate years when only that one fits the written weekday. */
+function fitWeekday(iso: string, written: string, years: (number | undefined)[], notAfter: string | undefined): string {
+  const w = /日\s?\(\s?([日月火水木金土])\s?\)/.exec(written);
+  if (!w) return iso;
+  const want = WEEKDAYS.indexOf(w[1] as string);
+  const weekday = (x: string) => new Date(`${x}T00:00:00Z`).getUTCDay();
+  if (weekday(iso) === want) return iso;
+  const md = iso.slice(4);
+  for (const y of years) {
+    if (y === undefined) continue;
+    const alt = `${y}${md}`;
+    if (isoDate(y, Number(md.slice(1, 3)), Number(md.slice(4, 6))) === alt && weekday(alt) === want && (!notAfter || alt <= notAfter)) return alt;
+  }
+  return iso;
+}
+
 /** Resolve a year-less month/day against a year, moving to the previous year when it would fall after notAfter. */
 function resolveYearless(m: number, d: number, year: number | undefined, notAfter: string | undefined): string | null {
   if (year === undefined) return null;
@@ -207,6 +225,13 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
       let iso = yearWord === '昨年' || yearWord === '本年' || yearWord === '今年' ? (year !== undefined ? isoDate(year, mo, d) : null) : resolveYearless(mo, d, lastYear, opts.notAfter ?? (seenFull ? undefined : opts.firstFull));
       // 「12月28日…翌1月5日」: 翌 puts it after the previous date, into the next year if need be
       if (iso && lastIso && text[m.index - 1] === '翌' && iso <= lastIso) iso = isoDate(Number(lastIso.slice(0, 4)) + 1, mo, d);
+      // 「2月18日(火)」: a weekday that does not fit the year picks the nearby year it fits
+      if (iso) {
+        const fitted = fitWeekday(iso, text.slice(m.index, m.index + m[0].length + 4), [lastYear, opts.defaultYear, opts.defaultYear && opts.defaultYear - 1], opts.notAfter);
+        // the weekday settled the year: the year-less dates after it follow
+        if (fitted !== iso) lastYear = Number(fitted.slice(0, 4));
+        iso = fitted;
+      }
       if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'yearless' };
     }
     if (!mention) continue;

@@ -18,6 +18,12 @@ describe('parseJaNumber', () => {
 });
 
 describe('findDates', () => {
+  it('a written weekday settles the year of a year-less date, and the dates after it follow', () => {
+    // 2025-02-18 is a Tuesday, 2024-02-18 a Sunday; 「2024年2月」 only names a month
+    const t = '2025年3月28日\n修正版は2024年2月に公開されていました。\n・2月18日（火） 侵入\n・2月24日 検知\n・2月18日（日） 別件';
+    expect(isos(t, { defaultYear: 2025, notAfter: '2025-03-28' })).toEqual(['2025-03-28', null, '2025-02-18', '2025-02-24', '2024-02-18']);
+  });
+
   it('reads the written forms of a full date', () => {
     expect(isos('公開は2023年12月7日です')).toEqual(['2023-12-07']);
     expect(isos('2024/2/5 早朝')).toEqual(['2024-02-05']);
