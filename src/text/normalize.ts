@@ -43,6 +43,20 @@ function nfkc(chunk: string): string {
   return out;
 }
 
+// Per BMP code unit: 0 not yet known, 1 NFKC leaves it unchanged on its own, 2 it may change. Most of a
+// Japanese notice is kana and kanji that NFKC keeps, so those take the same copy-through path as ASCII.
+const IDENTITY = new Uint8Array(0x10000);
+function isIdentity(c: number): boolean {
+  let k = IDENTITY[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const plain = (c < 0xd800 || c > 0xdfff) && !isCombining(c) && !ZERO_WIDTH.has(c);
+    k = plain && ch.normalize('NFKC') === ch ? 1 : 2;
+    IDENTITY[c] = k;
+  }
+  return k === 1;
+}
+
 export function normalize(original: string, options: NormalizeOptions = {}): NormalizedText {
   const n = original.length;
   // Output is rarely longer than the input; grow when it is.
@@ -50,7 +64,7 @@ export function normalize(original: string, options: NormalizeOptions = {}): Nor
   let end = new Uint32Array(n + 16);
   const parts: string[] = [];
   let out = 0;
-  let asciiRun = -1;
+  let run = -1; // start of a stretch copied through unchanged
 
   const ensure = (extra: number) => {
     if (out + extra <= start.length) return;
@@ -62,18 +76,19 @@ export function normalize(original: string, options: NormalizeOptions = {}): Nor
     e.set(end);
     end = e;
   };
-  const flushAscii = (upTo: number) => {
-    if (asciiRun < 0) return;
-    parts.push(original.slice(asciiRun, upTo));
-    asciiRun = -1;
+  const flushRun = (upTo: number) => {
+    if (run < 0) return;
+    parts.push(original.slice(run, upTo));
+    run = -1;
   };
 
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
-    // Fast path: printable ASCII and LF map to themselves.
-    if (c < 0x80 && c !== 0x0d) {
-      if (asciiRun < 0) asciiRun = i;
+    // Fast path: ASCII (but CR) and NFKC-stable characters not followed by a combining mark map to themselves.
+    // (e + U+0301 composes to é, so a following mark sends even ASCII down the per-chunk path)
+    if (((c < 0x80 && c !== 0x0d) || (c >= 0x80 && isIdentity(c))) && !(i + 1 < n && followsCombining(original.charCodeAt(i + 1)))) {
+      if (run < 0) run = i;
       ensure(1);
       start[out] = i;
       end[out] = i + 1;
@@ -81,7 +96,7 @@ export function normalize(original: string, options: NormalizeOptions = {}): Nor
       i++;
       continue;
     }
-    flushAscii(i);
+    flushRun(i);
     if (c === 0x0d) {
       const len = original.charCodeAt(i + 1) === 0x0a ? 2 : 1;
       ensure(1);
@@ -113,8 +128,13 @@ export function normalize(original: string, options: NormalizeOptions = {}): Nor
     parts.push(normalized);
     i = j;
   }
-  flushAscii(n);
+  flushRun(n);
   return { original, text: parts.join(''), start: start.subarray(0, out), end: end.subarray(0, out) };
+}
+
+/** Could this code unit be a combining mark (isCombining covers only BMP ranges)? */
+function followsCombining(c: number): boolean {
+  return c >= 0x0300 && isCombining(c);
 }
 
 /** Map a half-open span of the normalized text back to the original text. */

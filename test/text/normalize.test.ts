@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, toOriginalSpan } from '../../src/text/index.js';
 
@@ -29,5 +30,24 @@ describe('normalize', () => {
     const nt = normalize('exa\u200bmple.com', { removeZeroWidth: true });
     expect(nt.text).toBe('example.com');
     expect(toOriginalSpan(nt, 0, nt.text.length)).toEqual({ start: 0, end: 12 });
+  });
+
+  it('equals NFKC of the whole text, and every character maps to the part of the original that produced it', () => {
+    // kana, kanji, ASCII, full-width forms, half-width kana and voicing marks, combining accents, ㈱, CR/LF,
+    // a zero-width space and an astral character: the copy-through fast path and the per-chunk path side by side
+    const pool = ['あ', 'ガ', '漏', 'a', '7', 'Ａ', '７', 'ｶ', 'ﾞ', 'e', '\u0301', '㈱', '\r', '\n', '\u200b', '𠮷', '、', '（'];
+    const text = fc.array(fc.constantFrom(...pool), { maxLength: 40 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (original) => {
+        const nt = normalize(original);
+        expect(nt.text).toBe(original.replace(/\r\n?/g, '\n').normalize('NFKC'));
+        expect(nt.start.length).toBe(nt.text.length);
+        for (let i = 0; i < nt.text.length; i++) {
+          const from = original.slice(nt.start[i], nt.end[i]).replace(/\r\n?/g, '\n').normalize('NFKC');
+          expect(from).toContain(nt.text[i]);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
