@@ -107,6 +107,11 @@ describe('organization', () => {
 });
 
 describe('otherOrganizations', () => {
+  it('two names joined by 及び are two organizations, the conjunction in neither', () => {
+    const got = others('お知らせ\n\n株式会社ためし書房（以下「当社」）は、提携先であるみずかね物産株式会社及びそよかぜ運輸株式会社に経緯を報告しました。\n');
+    expect(got.map((p) => p.name)).toEqual(['みずかね物産株式会社', 'そよかぜ運輸株式会社']);
+  });
+
   it('a middle dot between katakana words stays in the name', () => {
     expect(others('お知らせ\n\n株式会社ためし書房（以下「当社」）が委託している株式会社トライデント・システムズの端末が感染しました。\n')).toEqual([
       { name: '株式会社トライデント・システムズ', role: 'contractor' },

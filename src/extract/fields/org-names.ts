@@ -105,7 +105,8 @@ export function findLegalNames(text: string): { name: string; start: number; end
     }
     const rawTail = text.slice(lfEnd, after);
     const tail = cutForward(rawTail.trimStart());
-    const startsWithParticle = SINGLE_PARTICLES.includes(rawTail.charAt(0));
+    // 「A株式会社及びB株式会社」「A株式会社から」: the words after the legal form are not its name
+    const startsWithParticle = SINGLE_PARTICLES.includes(rawTail.charAt(0)) || MULTI_PARTICLES.some((p) => rawTail.startsWith(p));
     const headLen = backwardLength(text, lfStart);
     if (tail.length >= 2 && !((startsWithParticle || rawTail.startsWith(' ')) && headLen >= 2)) {
       const end = lfEnd + (rawTail.length - rawTail.trimStart().length) + tail.length;
