@@ -68,7 +68,8 @@ export function splitLines(text: string, from = 0, to = text.length): TextLine[]
 }
 
 const MARKERS: [MarkerKind, RegExp][] = [
-  ['dai', /^第[0-9一二三四五六七八九十]{1,3}(?:[.、．:：\s]\s*|(?=[^\s0-9]))/],
+  // (第2報, 第3回, 第1号 name a report, a session, an issue: not a heading number)
+  ['dai', /^第[0-9一二三四五六七八九十]{1,3}(?![報回号弾次期位者])(?:[.、．:：\s]\s*|(?=[^\s0-9]))/],
   ['paren-number', /^(?:\([0-9]{1,2}\)|[0-9]{1,2}\))\s*/],
   ['number-dot', /^[0-9]{1,2}[.、．:](?![0-9])\s*/],
   ['number-space', /^[0-9]{1,2}\s+/],

@@ -152,6 +152,12 @@ describe('countermeasures', () => {
     expect(m).toHaveLength(2);
   });
 
+  it('a line citing the first report (第1報) is not a heading that ends the measures list', () => {
+    const m = measures(notice('3. 再発防止策\n第1報でお伝えした対策に加え、次の対策を講じます。\n・外部への添付送信を承認制にします。\n・操作ログを毎日点検します。'));
+    expect(m).toHaveLength(2);
+    expect(m[0]).toContain('承認制');
+  });
+
   it('finds a list introduced in running text', () => {
     const m = measures(notice('今後は、次の対策を徹底し、再発防止に努めてまいります。\n① 送信前に複数名で宛先を確認する。\n② 一斉送信には配信システムを使用する。'));
     expect(m).toHaveLength(2);
