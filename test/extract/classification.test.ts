@@ -178,6 +178,13 @@ const CAT_CASES: [string, string[]][] = [
   ['担当者が宛先を確認しないで一斉送信し、受信者同士のメールアドレスが表示される状態となりました。', ['email_misdelivery']],
 ];
 
+describe('requests to readers', () => {
+  it('a conditional request (〜がありましたら、ご連絡くださるよう) names no phishing', () => {
+    const text = notice('書類の盗難について', '職員が書類を入れたかばんを盗まれました。当社の職員を名乗る者からの不審な電話がありましたら、当社までご連絡くださるよう、お客様にお願いしております。');
+    expect(cats(text)).toEqual(['theft']);
+  });
+});
+
 describe('category phrasings', () => {
   it.each(CAT_CASES)('%s → %j', (text, want) => {
     expect([...cats(`お知らせ\n\n${text}`)].sort()).toEqual([...want].sort());

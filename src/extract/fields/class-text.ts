@@ -118,7 +118,8 @@ function push(out: Sentence[], start: number, end: number, text: string, title: 
 }
 
 /** Requests and conditionals addressed to readers: not statements of what happened. */
-const ADVISORY = /ください|下さい|お願い(?:いた)?します|お願い申し上げ|ようお願い|場合(?:は|には|、|に)|際(?:は|には)|ご注意|ご確認(?:を|の上|のうえ|いただ)|ご留意/;
+// (…がありましたら、ご連絡くださるよう: a conditional 〜ましたら is hypothetical too)
+const ADVISORY = /ください|下さい|くださるよう|下さるよう|(?:あり|ござい|届き|受け)ましたら|お願い(?:いた)?します|お願い申し上げ|ようお願い|場合(?:は|には|、|に)|際(?:は|には)|ご注意|ご確認(?:を|の上|のうえ|いただ)|ご留意/;
 export function isAdvisory(s: Sentence): boolean {
   return s.advisory;
 }
