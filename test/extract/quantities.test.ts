@@ -81,6 +81,16 @@ describe('data items', () => {
     expect(r.excludedDataItems.value).toEqual([]);
   });
 
+  it('a staffing list: hourly pay is income, the assignment and its period are employment', () => {
+    const r = items(notice('誤送信したファイルに含まれていた情報：氏名、就業先、就業期間、時給'));
+    expect(r.dataItems.value).toEqual(expect.arrayContaining(['name', 'employment', 'income']));
+  });
+
+  it("an attachment's password is not data that leaked", () => {
+    const r = items(notice('添付ファイルはパスワードにより保護されており、パスワードも送信していないことから、内容が閲覧された事実はなく、漏えいはないと判断しております。送付したファイルの情報は氏名と電話番号です。'));
+    expect(r.dataItems.value).toEqual(['name', 'phone']);
+  });
+
   it('negation makes an item excluded, not included', () => {
     const r = items(notice('流出した可能性がある情報は氏名、メールアドレスです。なお、クレジットカード情報は含まれておりません。'));
     expect(r.dataItems.value).toEqual(['name', 'email']);
