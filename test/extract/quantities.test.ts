@@ -91,6 +91,12 @@ describe('data items', () => {
     expect(r.dataItems.value).toEqual(['name', 'phone']);
   });
 
+  it('「保持・表示しておりません」 excludes the item', () => {
+    const r = items(notice('閲覧された可能性がある情報は氏名と住所です。なお、カード番号は決済代行会社が管理しており、当社のサイトでは保持・表示しておりません。'));
+    expect(r.dataItems.value).toEqual(['name', 'address']);
+    expect(r.excludedDataItems.value).toEqual(['credit_card']);
+  });
+
   it('negation makes an item excluded, not included', () => {
     const r = items(notice('流出した可能性がある情報は氏名、メールアドレスです。なお、クレジットカード情報は含まれておりません。'));
     expect(r.dataItems.value).toEqual(['name', 'email']);
