@@ -178,6 +178,18 @@ const CAT_CASES: [string, string[]][] = [
   ['担当者が宛先を確認しないで一斉送信し、受信者同士のメールアドレスが表示される状態となりました。', ['email_misdelivery']],
 ];
 
+describe('what was lost', () => {
+  it('the object nearest the loss word is the lost thing: a USB stick, not the papers being prepared', () => {
+    const text = notice('USBメモリの紛失について', '担当者が会議資料を作成しようとした際に、USBメモリが保管庫にないことに気付き、紛失が判明しました。');
+    expect(cats(text)).toEqual(['device_loss']);
+  });
+
+  it('papers and a device lost together are both', () => {
+    const text = notice('紛失について', '担当者がノートパソコンと申込書の束を紛失しました。');
+    expect([...cats(text)].sort()).toEqual(['device_loss', 'document_loss']);
+  });
+});
+
 describe('requests to readers', () => {
   it('a conditional request (〜がありましたら、ご連絡くださるよう) names no phishing', () => {
     const text = notice('書類の盗難について', '職員が書類を入れたかばんを盗まれました。当社の職員を名乗る者からの不審な電話がありましたら、当社までご連絡くださるよう、お客様にお願いしております。');

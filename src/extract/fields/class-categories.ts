@@ -22,6 +22,33 @@ const PAPER = '(?:書類|資料|用紙|台帳|名簿|帳票|申請書|申込書|
 const STOLEN_OBJECT = new RegExp(`(?:${DEVICE}|${PAPER}|かばん|鞄|バッグ|リュック|金庫|キャビネット|財布|車|自転車)${near(20)}(?:盗まれ|盗られ|持ち去られ)`);
 const DEVICE_LOST = new RegExp(`${DEVICE}${near(40)}(?:紛失|置き忘|所在不明|遺失|なくし|見当たらな|行方不明)|(?:紛失|置き忘|所在不明)${near(12)}${DEVICE}`);
 const PAPER_LOST = new RegExp(`${PAPER}${near(40)}(?:紛失|置き忘|所在不明|遺失|なくし|見当たらな|行方不明|届かず|届いていない)|(?:紛失|所在不明)${near(12)}${PAPER}`);
+const PAPER_LOST_AFTER = new RegExp(`(?:紛失|所在不明)${near(12)}${PAPER}`);
+const LOSS_WORD_G = /紛失|置き忘|所在不明|遺失|なくし|見当たらな|行方不明|届かず|届いていない/g;
+const DEVICE_G = new RegExp(DEVICE, 'g');
+const PAPER_G = new RegExp(PAPER, 'g');
+
+function lastEnd(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let end = -1;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) end = m.index + m[0].length;
+  return end;
+}
+
+/**
+ * Is a paper the thing lost? The object nearest before the loss word decides: in 「会議資料を作成しようとした
+ * 際に、USBメモリが保管庫にないことに気付き、紛失」 the USB stick was lost, not the papers.
+ */
+function paperLost(text: string): boolean {
+  if (!PAPER_LOST.test(text)) return false;
+  if (PAPER_LOST_AFTER.test(text)) return true;
+  LOSS_WORD_G.lastIndex = 0;
+  for (let m = LOSS_WORD_G.exec(text); m !== null; m = LOSS_WORD_G.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const paper = lastEnd(PAPER_G, before);
+    if (paper >= 0 && paper >= lastEnd(DEVICE_G, before)) return true;
+  }
+  return false;
+}
 const STAFF = /従業員|従業者|社員|職員|派遣|元従業員|元社員|元職員|看護師|教員|教諭|医師|アルバイト|パート|スタッフ|作業員|担当者|者\(|委託先|本人/;
 const NETWORK = /ネットワーク|サーバ|システム|VPN|リモート|アカウント|クラウド|データベース|社内網|イントラ/;
 const PHYSICAL = /何者か|錠|窓|裏口|施錠|店舗|営業所|事務所|建物|敷地|金庫|車両|車上|住居|倉庫/;
@@ -100,7 +127,7 @@ const RULES: CueRule[] = [
   {
     cat: 'document_loss',
     re: /紛失|置き忘|所在不明|遺失|なくし|見当たらな|行方不明|届かず|届いていない/,
-    when: (s) => PAPER_LOST.test(s.text),
+    when: (s) => paperLost(s.text),
   },
   {
     cat: 'theft',
