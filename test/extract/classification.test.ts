@@ -8,6 +8,7 @@ import { extractAuthorities } from '../../src/extract/fields/authorities.js';
 import { extractCategories } from '../../src/extract/fields/categories.js';
 import { extractIsIncident } from '../../src/extract/fields/is-incident.js';
 import { extractLeakStatus } from '../../src/extract/fields/leak-status.js';
+import { negatedAfter } from '../../src/extract/fields/class-text.js';
 import type { Document } from '../../src/model/index.js';
 import { sharedDir } from '../helpers/cli.js';
 
@@ -177,6 +178,15 @@ const CAT_CASES: [string, string[]][] = [
   ['従業員のパソコンが、サポート詐欺の偽の警告画面に従って遠隔操作ソフトをインストールさせられ、外部から操作されました。', ['unauthorized_access']],
   ['担当者が宛先を確認しないで一斉送信し、受信者同士のメールアドレスが表示される状態となりました。', ['email_misdelivery']],
 ];
+
+describe('negation of a cue', () => {
+  it('a denial (否定しております) negates; 否定できない does not', () => {
+    const denied = '本人は第三者への提供や売却は否定しております。';
+    expect(negatedAfter(denied, denied.indexOf('売却') + 2)).toBe(true);
+    const open = '第三者への提供の可能性は否定できません。';
+    expect(negatedAfter(open, open.indexOf('提供') + 2)).toBe(false);
+  });
+});
 
 describe('what was lost', () => {
   it('the object nearest the loss word is the lost thing: a USB stick, not the papers being prepared', () => {

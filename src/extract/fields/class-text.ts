@@ -139,7 +139,8 @@ export function isGeneral(s: Sentence): boolean {
 // Clause breaks: a cue before "が、" is not negated by a predicate after it.
 const CLAUSE_BREAK = /が、|ものの|けれども|ただし|しかし|一方|ですが|ましたが|ませんが/g;
 // Negated predicates. 否定できない is a double negative (possible), handled by the caller's own cues.
-const NEGATION = /ではな[くい]|ではありません|ではございません|ございません|ありません|おりません|いません|ていない|ておらず|なかった|されず|はなく|もなく|はない|がない|もない|ませんでした|至っておりません|至っていません|無い|なし/g;
+// (「提供や売却は否定しております」: a denial by the person concerned also negates; 否定できない does not match)
+const NEGATION = /否定して(?:おり|いま|い)|否定しました|ではな[くい]|ではありません|ではございません|ございません|ありません|おりません|いません|ていない|ておらず|なかった|されず|はなく|もなく|はない|がない|もない|ませんでした|至っておりません|至っていません|無い|なし/g;
 
 /** Does the clause that contains [from, to) in sentence text end in a negated predicate? */
 export function negatedAfter(text: string, to: number, window = 70): boolean {
