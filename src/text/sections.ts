@@ -77,7 +77,8 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['roman', /^(?:I{1,3}|IV|VI{0,3}|IX|X)[.、．)]\s*/],
   ['kana', /^[アイウエオカキクケコ](?:[.、．)]\s*|\s+)/],
   // a digit glued to text that is not a unit or a date part: what NFKC makes of ①②③
-  ['circled', /^[0-9]{1,2}(?=[^\s0-9.,:：/年月日時分秒%件名人円万千百億歳回週個台本通枚部社頁ヶかカ])/],
+  // (2社 is two companies, but ②社外… / ③社内… start an item)
+  ['circled', /^[0-9]{1,2}(?=社[外内員長宅]|[^\s0-9.,:：/年月日時分秒%件名人円万千百億歳回週個台本通枚部社頁ヶかカ])/],
   ['bracket', /^【(?=[^】]{1,40}】)/],
   ['square', /^[■□▪▫]\s*/],
   ['diamond', /^[◆◇◈]\s*/],

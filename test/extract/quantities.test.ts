@@ -174,6 +174,16 @@ describe('countermeasures', () => {
     expect(m[0]).toContain('承認制');
   });
 
+  it('circled items that start with 社外/社内 are items (2社 alone is a count)', () => {
+    const m = measures(notice('再発防止策\n①データ出力を承認制にします。\n②社外へのファイル送信を禁止します。\n③社内研修を実施します。'));
+    expect(m).toHaveLength(3);
+  });
+
+  it('a 「原因及び再発防止策」 section holds the measures; each sentence the notice numbers (第一に…) is one', () => {
+    const m = measures(notice('5 原因及び再発防止策\n設定の確認手順がなかったことが原因です。当社は、第一に、公開設定の変更を承認制にします。第二に、保存領域を自動で点検し、公開を検知した場合に管理者へ通知する仕組みを導入します。第三に、作業後のデータ削除を義務付けます。\n\n6 お問い合わせ\n窓口'));
+    expect(m).toHaveLength(3);
+  });
+
   it('finds a list introduced in running text', () => {
     const m = measures(notice('今後は、次の対策を徹底し、再発防止に努めてまいります。\n① 送信前に複数名で宛先を確認する。\n② 一斉送信には配信システムを使用する。'));
     expect(m).toHaveLength(2);

@@ -8,7 +8,8 @@ import { sectionsOf } from './qty-scope.js';
 
 const PREVENTION_TITLE = /(?:再発防止|再発の防止|防止策|防止対策|防止に向け|改善策|今後の対策|再発防止策)/;
 const MEASURE_TITLE = /(?:対策|今後の対応|今後の取り?組|今後について|改善)/;
-const NOT_MEASURE_TITLE = /(?:対策本部|問い?合わせ|窓口|お願い|経緯|概要|原因(?!と))/;
+// (「原因と再発防止策」「原因及び再発防止策」 head measures too)
+const NOT_MEASURE_TITLE = /(?:対策本部|問い?合わせ|窓口|お願い|経緯|概要|原因(?!と|及び|および|並びに|・|、))/;
 // a sentence that introduces a list of measures
 const INTRO =
   /(?:(?:以下|次|下記)の(?:対策|取り?組み?|措置|再発防止策|改善策|点|事項)|(?:以下|次|下記)を(?:実施|徹底)|再発防止[^。]{0,24}(?:以下|次|下記)の?(?:とおり|通り|対策|取り?組|措置)|(?:以下|次|下記)のとおり[^。]{0,12}(?:再発防止|対策))/;

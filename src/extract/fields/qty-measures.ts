@@ -24,6 +24,7 @@ const CAUSE = /(?:原因|判明|不備があった|が分かりました)/;
 const JOIN = /(?:するとともに、?|とともに、?|た(?:上|うえ)で、?|(?<![対関際付基伴通])(?:し|り|め|け|せ)、|(?<!考|踏ま|加|う)え、|また、|加えて、|併せて、?|あわせて、?)/g;
 
 const MAX_SENTENCES = 40;
+const ENUMERATED = /^\s*(?:[^、。]{0,8}、)?(?:第[一二三四五六七八九十0-9]{1,2}に|まず|次に|最後に)、?/;
 
 function sentences(text: string, start: number, end: number): NSpan[] {
   const out: NSpan[] = [];
@@ -63,7 +64,9 @@ export function concreteMeasures(text: string, scope: NSpan | null, preventionSe
     let pos = 0;
     const parts: NSpan[] = [];
     JOIN.lastIndex = 0;
-    for (let m = JOIN.exec(s); m !== null; m = JOIN.exec(s)) {
+    // a sentence the notice numbers itself (「第二に、…点検し、…通知する仕組みを導入します」) is one measure
+    const numbered = ENUMERATED.test(s);
+    for (let m = numbered ? null : JOIN.exec(s); m !== null; m = JOIN.exec(s)) {
       const end = m.index + m[0].length;
       parts.push({ start: pos, end });
       pos = end;
