@@ -209,6 +209,9 @@ describe.each(BACKENDS)('store ($name)', ({ make }) => {
       expect((await store.search({ q: '病院' })).hits.map((h) => h.organization).sort()).toEqual(['市立みどり病院', '某所'].sort());
       expect((await store.search({ q: 'id' })).hits.map((h) => h.organization)).toEqual(['別所']);
       expect((await store.search({ q: 'Ｉｄ 漏れ' })).hits.map((h) => h.organization)).toEqual(['別所']);
+      // a term that mixes letters and kana still ignores case; a kana-only term of three or more characters too
+      expect((await store.search({ q: '管理画面のid' })).hits.map((h) => h.organization)).toEqual(['別所']);
+      expect((await store.search({ q: '受付端末' })).hits.map((h) => h.organization)).toEqual(['某所']);
     });
 
     it('treats query syntax in user input as plain text', async () => {
