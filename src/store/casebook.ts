@@ -5,7 +5,7 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, ty
 import { AUTHORITIES, CATEGORIES, DATA_ITEMS, EDITABLE_FIELDS, type EditableField, type Incident } from '../model/index.js';
 import type { DialectOps, TextFields } from './dialect.js';
 import { applyOverrides, InvalidValueError, isEditableField, validateFieldValue } from './fields.js';
-import { FacetIndex, type Ranked } from './facet-index.js';
+import { FacetIndex, type TextMatches } from './facet-index.js';
 import { insertRows } from './fast-insert.js';
 import { detectFollowUp } from './followup.js';
 import type { CasesTable, DB, VersionsTable } from './schema.js';
@@ -514,10 +514,10 @@ export class Casebook implements Store {
     this.checkQuery(query);
     await this.index.sync(db);
     const terms = queryTerms(query.q);
-    let matches: Ranked[] | null = null;
+    let matches: TextMatches | null = null;
     if (terms.length) {
       const found = await this.ops.textMatches(db, terms);
-      matches = found.ranked ? found.matches : this.index.rankByFields(found.matches, terms);
+      matches = found.scores ? found : this.index.rankByFields(found.nums, terms);
     }
     return { terms, ...this.index.query(query, matches, offset, limit) };
   }

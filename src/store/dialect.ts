@@ -1,6 +1,6 @@
 // The few things the two databases do differently. Everything else is one Kysely query layer (casebook.ts).
 import type { Kysely, Transaction } from 'kysely';
-import type { Ranked } from './facet-index.js';
+import type { TextMatches } from './facet-index.js';
 import type { DialectName } from './migrations.js';
 import type { DB } from './schema.js';
 
@@ -17,10 +17,10 @@ export interface DialectOps {
   /** Index many new case rows at once. */
   indexNew(trx: Transaction<DB>, rows: (TextFields & { num: number })[]): Promise<void>;
   /**
-   * Cases whose text holds every term (NFKC, split on spaces), with a relevance score (higher is better).
-   * `ranked: false` means the scores are all 0 and the caller ranks by where the terms occur.
+   * Cases whose text holds every term (NFKC, split on spaces), with a relevance score (higher is better);
+   * scores null means unranked, and the caller ranks by where the terms occur.
    */
-  textMatches(db: Kysely<DB>, terms: string[]): Promise<{ matches: Ranked[]; ranked: boolean }>;
+  textMatches(db: Kysely<DB>, terms: string[]): Promise<TextMatches>;
   /** Serialize writers across processes where the database does not do it for us. */
   lockForWrite(trx: Transaction<DB>): Promise<void>;
   /** A transient conflict worth retrying the whole transaction for. */

@@ -21,6 +21,15 @@ export interface Ranked {
   score: number;
 }
 
+/**
+ * Cases whose text holds every query term, as parallel arrays (tens of thousands of small objects would cost
+ * more than finding them). `scores` null: not ranked yet (see rankByFields); higher is better.
+ */
+export interface TextMatches {
+  nums: ArrayLike<number>;
+  scores: ArrayLike<number> | null;
+}
+
 export class FacetIndex {
   private size = 0;
   private capacity = 0;
@@ -32,8 +41,10 @@ export class FacetIndex {
   private published = new Int32Array(0);
   private leak = new Uint8Array(0);
   private affected = new Float64Array(0);
-  private org: string[] = [];
-  private title: string[] = [];
+  /** NFKC lower-case title, a NUL, then the organization: one search tells whether a term is in either */
+  private names: string[] = [];
+  /** where each row's organization starts in `names` */
+  private orgStart = new Int32Array(0);
   /** case num → position + 1 (0 = absent); case nums are small dense integers */
   private slotOf = new Int32Array(0);
   private rev = -1;
@@ -54,6 +65,7 @@ export class FacetIndex {
     this.published = copy(this.published, (n) => new Int32Array(n));
     this.leak = copy(this.leak, (n) => new Uint8Array(n));
     this.affected = copy(this.affected, (n) => new Float64Array(n));
+    this.orgStart = copy(this.orgStart, (n) => new Int32Array(n));
     this.capacity = cap;
   }
 
@@ -90,8 +102,9 @@ export class FacetIndex {
       this.published[i] = dateKey(r.published_at);
       this.leak[i] = Math.max(0, LEAKS.indexOf(r.leak_status));
       this.affected[i] = r.affected_count === null ? Number.NaN : Number(r.affected_count);
-      this.org[i] = (r.organization ?? '').normalize('NFKC').toLowerCase();
-      this.title[i] = r.title.normalize('NFKC').toLowerCase();
+      const title = r.title.normalize('NFKC').toLowerCase();
+      this.names[i] = `${title}\u0000${(r.organization ?? '').normalize('NFKC').toLowerCase()}`;
+      this.orgStart[i] = title.length + 1;
       maxRev = Math.max(maxRev, Number(r.rev));
     }
     this.rev = Math.max(maxRev, latest);
@@ -100,8 +113,7 @@ export class FacetIndex {
   private reset(): void {
     this.size = 0;
     this.slotOf = new Int32Array(0);
-    this.org = [];
-    this.title = [];
+    this.names = [];
     this.rev = -1;
   }
 
@@ -114,18 +126,30 @@ export class FacetIndex {
   }
 
   /** Score unranked matches by where the terms occur: title 5, organization 3 (as PostgreSQL ranks). */
-  rankByFields(matches: Ranked[], terms: string[]): Ranked[] {
+  rankByFields(nums: ArrayLike<number>, terms: string[]): TextMatches {
     const lower = terms.map((t) => t.toLowerCase());
-    return matches.map((m) => {
-      const i = this.slotOfNum(m.num);
-      if (i < 0) return m;
+    const scores = new Float64Array(nums.length);
+    for (let k = 0; k < nums.length; k++) {
+      const i = this.slotOfNum(nums[k]);
+      if (i < 0) continue;
+      const names = this.names[i];
+      const sep = this.orgStart[i] - 1;
       let score = 0;
-      for (const t of lower) score += (this.title[i].includes(t) ? 5 : 0) + (this.org[i].includes(t) ? 3 : 0) + 1;
-      return { num: m.num, score };
-    });
+      for (const t of lower) {
+        score += 1;
+        // Most rows hold the term in neither, and one search says so. The first occurrence lies within the
+        // title exactly when the title holds one.
+        const at = names.indexOf(t);
+        if (at < 0) continue;
+        if (at + t.length <= sep) score += 5;
+        if (at > sep || names.indexOf(t, sep + 1) >= 0) score += 3;
+      }
+      scores[k] = score;
+    }
+    return { nums, scores };
   }
 
-  query(q: SearchQuery, matches: Ranked[] | null, offset: number, limit: number): { total: number; facets: Facets; page: Ranked[] } {
+  query(q: SearchQuery, matches: TextMatches | null, offset: number, limit: number): { total: number; facets: Facets; page: Ranked[] } {
     const mask = (values: readonly string[] | undefined, vocabulary: readonly string[]) =>
       (values ?? []).reduce((m, v) => (vocabulary.indexOf(v) >= 0 ? m | (1 << vocabulary.indexOf(v)) : m), 0);
     const catM = mask(q.categories, CATEGORIES);
@@ -143,7 +167,7 @@ export class FacetIndex {
     const catCount = new Array<number>(CATEGORIES.length).fill(0);
     const itemCount = new Array<number>(DATA_ITEMS.length).fill(0);
     const authCount = new Array<number>(AUTHORITIES.length).fill(0);
-    const yearCount = new Map<number, number>();
+    const yearCount = new Int32Array(10000); // by year; 0 = unknown (dateKey keeps years to four digits)
     const leakCount = new Array<number>(LEAKS.length).fill(0);
     const want = offset + limit;
     const best: { i: number; score: number }[] = [];
@@ -168,13 +192,12 @@ export class FacetIndex {
       if (yearFrom && (p < yearFrom || p > yearTo)) return;
       if (leak >= 0 && this.leak[i] !== leak) return;
       if (minAffected !== undefined && !(this.affected[i] >= minAffected)) return;
-      if (org && !this.org[i].includes(org)) return;
+      if (org && this.names[i].indexOf(org, this.orgStart[i]) < 0) return;
       total++;
       for (let b = 0, m = this.cat[i]; m; b++, m >>>= 1) if (m & 1) catCount[b]++;
       for (let b = 0, m = this.item[i]; m; b++, m >>>= 1) if (m & 1) itemCount[b]++;
       for (let b = 0, m = this.auth[i]; m; b++, m >>>= 1) if (m & 1) authCount[b]++;
-      const y = p === 0 ? 0 : Math.floor(p / 10000);
-      yearCount.set(y, (yearCount.get(y) ?? 0) + 1);
+      yearCount[Math.floor(p / 10000)]++;
       leakCount[this.leak[i]]++;
       if (want === 0) return;
       // Keep the best `want` in order; most rows lose against the current last one and cost one compare.
@@ -194,9 +217,10 @@ export class FacetIndex {
     };
 
     if (matches) {
-      for (const m of matches) {
-        const i = this.slotOfNum(m.num);
-        if (i >= 0) consider(i, m.score);
+      const { nums, scores } = matches;
+      for (let k = 0; k < nums.length; k++) {
+        const i = this.slotOfNum(nums[k]);
+        if (i >= 0) consider(i, scores ? scores[k] : 0);
       }
     } else {
       for (let i = 0; i < this.size; i++) consider(i, 0);
@@ -206,7 +230,7 @@ export class FacetIndex {
     CATEGORIES.forEach((v, b) => catCount[b] && (facets.category[v] = catCount[b]));
     DATA_ITEMS.forEach((v, b) => itemCount[b] && (facets.dataItem[v] = itemCount[b]));
     AUTHORITIES.forEach((v, b) => authCount[b] && (facets.authority[v] = authCount[b]));
-    for (const [y, n] of [...yearCount].sort((a, b) => a[0] - b[0])) facets.year[y === 0 ? 'unknown' : String(y)] = n;
+    yearCount.forEach((n, y) => n && (facets.year[y === 0 ? 'unknown' : String(y)] = n));
     LEAKS.forEach((v, k) => leakCount[k] && (facets.leakStatus[v ?? 'unknown'] = leakCount[k]));
     return { total, facets, page: best.slice(offset).map((b) => ({ num: this.num[b.i], score: b.score })) };
   }

@@ -77,7 +77,7 @@ export async function openPostgres(spec: string, options: PostgresOptions = {}):
       const rows = await sql<{ num: number; score: number }>`
         SELECT c.num, ${score} AS score FROM (SELECT d.num FROM case_docs d WHERE ${conds} OFFSET 0) m
         JOIN cases c ON c.num = m.num`.execute(kdb);
-      return { matches: rows.rows.map((r) => ({ num: Number(r.num), score: Number(r.score) })), ranked: true };
+      return { nums: rows.rows.map((r) => Number(r.num)), scores: rows.rows.map((r) => Number(r.score)) };
     },
     readScope(kdb, hasText, work) {
       if (!hasText) return work(kdb);

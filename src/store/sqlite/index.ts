@@ -63,6 +63,20 @@ export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kys
   // checkpoint copies them again.
   raw.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
+  // Statements for the search's own raw reads, apart from Kysely's cache (pluck/raw change a statement's mode).
+  const own = new Map<string, Database.Statement>();
+  const ownStatement = (sqlText: string, mode: 'pluck' | 'raw') => {
+    const key = `${mode} ${sqlText}`;
+    let st = own.get(key);
+    if (!st) {
+      if (own.size >= 64) own.clear();
+      st = mode === 'pluck' ? raw.prepare(sqlText).pluck() : raw.prepare(sqlText).raw();
+      own.set(key, st);
+    }
+    return st;
+  };
+  const plucked = (sqlText: string) => ownStatement(sqlText, 'pluck');
+  const rowsOf = (sqlText: string) => ownStatement(sqlText, 'raw');
 
   const ops: DialectOps = {
     name: 'sqlite',
@@ -80,7 +94,9 @@ export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kys
         )}`.execute(trx);
       }
     },
-    async textMatches(kdb, terms) {
+    async textMatches(_kdb, terms) {
+      // Straight through better-sqlite3 (the same connection Kysely uses, so the same transaction): tens of
+      // thousands of matching rowids cost more as query-builder row objects than in FTS5 itself.
       const groups: string[] = [];
       const scan: string[] = [];
       for (const t of terms) {
@@ -91,35 +107,30 @@ export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kys
         // A 1–2 character term: every occurrence starts some indexed trigram (texts end with END), so the
         // term matches exactly the documents holding one of the trigrams that begin with it.
         const lower = t.toLowerCase();
-        const found = await sql<{ term: string }>`SELECT term FROM cases_fts_terms WHERE term >= ${lower} AND term < ${`${lower}\u{10FFFF}`} LIMIT ${MAX_EXPANSION + 1}`.execute(kdb);
-        if (found.rows.length === 0) return { matches: [], ranked: true };
-        if (found.rows.length > MAX_EXPANSION) scan.push(t); // too common to expand: check the text itself
-        else groups.push(`(${found.rows.map((r) => quote(r.term)).join(' OR ')})`);
+        const found = plucked('SELECT term FROM cases_fts_terms WHERE term >= ? AND term < ? LIMIT ?').all(lower, `${lower}\u{10FFFF}`, MAX_EXPANSION + 1) as string[];
+        if (found.length === 0) return { nums: [], scores: [] };
+        if (found.length > MAX_EXPANSION) scan.push(t); // too common to expand: check the text itself
+        else groups.push(`(${found.map(quote).join(' OR ')})`);
       }
-      const like = sql.join(
-        scan.map((t) => sql`d.search_text LIKE ${likePattern(t)} ESCAPE '\\'`),
-        sql` AND `,
-      );
-      type Row = { num: number; score: number };
-      let rows: Row[];
-      let ranked = false;
+      const likes = scan.map(likePattern);
+      const likeSql = scan.map(() => `d.search_text LIKE ? ESCAPE '\\'`).join(' AND ');
       if (groups.length === 0) {
-        rows = (await sql<Row>`SELECT d.num, 0 AS score FROM case_docs d WHERE ${like}`.execute(kdb)).rows;
-      } else {
-        // Each term a quoted FTS5 string (quotes doubled), so query syntax in user input is inert.
-        const expr = groups.join(' AND ');
-        const count = await sql<{ n: number }>`SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH ${expr}`.execute(kdb);
-        // BM25 over tens of thousands of matches costs more than the rest of the search together and tells
-        // little apart for so broad a query; then the caller ranks by title/organization hits and recency.
-        ranked = Number(count.rows[0].n) <= BM25_LIMIT;
-        const fts = ranked
-          ? sql`SELECT rowid AS num, -bm25(cases_fts, 5.0, 3.0, 1.0) AS score FROM cases_fts WHERE cases_fts MATCH ${expr}`
-          : sql`SELECT rowid AS num, 0 AS score FROM cases_fts WHERE cases_fts MATCH ${expr}`;
-        rows = scan.length
-          ? (await sql<Row>`SELECT f.num, f.score FROM (${fts}) f JOIN case_docs d ON d.num = f.num WHERE ${like}`.execute(kdb)).rows
-          : (await sql<Row>`${fts}`.execute(kdb)).rows;
+        return { nums: plucked(`SELECT d.num FROM case_docs d WHERE ${likeSql}`).all(...likes) as number[], scores: null };
       }
-      return { matches: rows.map((r) => ({ num: Number(r.num), score: Number(r.score) })), ranked };
+      // Each term a quoted FTS5 string (quotes doubled), so query syntax in user input is inert.
+      const expr = groups.join(' AND ');
+      const nums = (
+        scan.length
+          ? plucked(`SELECT f.rowid FROM (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) f JOIN case_docs d ON d.num = f.rowid WHERE ${likeSql}`).all(expr, ...likes)
+          : plucked('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?').all(expr)
+      ) as number[];
+      // BM25 over tens of thousands of matches costs more than the rest of the search together and tells
+      // little apart for so broad a query; then the caller ranks by title/organization hits and recency.
+      if (nums.length > BM25_LIMIT) return { nums, scores: null };
+      const bm25 = new Map<number, number>();
+      const rows = rowsOf('SELECT rowid, -bm25(cases_fts, 5.0, 3.0, 1.0) FROM cases_fts WHERE cases_fts MATCH ?').all(expr) as [number, number][];
+      for (const [num, score] of rows) bm25.set(num, score);
+      return { nums, scores: nums.map((num) => bm25.get(num) ?? 0) };
     },
     readScope(kdb, _hasText, work) {
       return work(kdb);
