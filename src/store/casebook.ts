@@ -66,10 +66,23 @@ type CaseRow = Selectable<CasesTable>;
 
 /** Per-transaction state: derived rows of new cases are written together at the end, and case numbers are
  *  counted in memory (the transaction holds the write lock, so nobody else can take one meanwhile). */
+interface PendingCase {
+  row: Omit<Insertable<CasesTable>, 'num'>;
+  record: Incident;
+  text: TextFields;
+  version: Omit<Insertable<VersionsTable>, 'case_num'>;
+}
+
 interface BatchContext {
-  pending: { num: number; record: Incident; text: TextFields; version: Insertable<VersionsTable> }[];
+  /**
+   * New cases not written yet: their rows go in with a few multi-row statements (one statement per case cost
+   * more than all else), so every read of cases first flushes them or also looks here.
+   */
+  pending: PendingCase[];
   /** content keys of pending versions, to notice the same notice twice in one batch */
   pendingKeys: Set<string>;
+  /** "year-seq" of pending cases */
+  pendingIds: Set<string>;
   nextSeq: Map<number, number>;
   /** revision stamped on every cases row this transaction writes */
   rev: number;
@@ -82,7 +95,7 @@ interface BatchContext {
 const contentKeyOf = (r: Incident) => sha256(`${r.source.sha256}\u0000${sha256(r.text)}`);
 
 function newContext(rev: number): BatchContext {
-  return { pending: [], pendingKeys: new Set(), nextSeq: new Map(), rev, knownKeys: new Set(), knownOrgs: new Set() };
+  return { pending: [], pendingKeys: new Set(), pendingIds: new Set(), nextSeq: new Map(), rev, knownKeys: new Set(), knownOrgs: new Set() };
 }
 
 interface VersionRow {
@@ -126,14 +139,21 @@ function caseColumns(r: Incident) {
 }
 
 /** Extra terms for correlation: contractor/vendor keys and contractor display names for stats. */
+/** A case's terms, each (kind, value) once (SQLite keys the table by them). */
 function allTerms(r: Incident): Term[] {
   const out = termsOf(r);
+  const extra = new Set<string>();
+  const add = (kind: Term['kind'], value: string) => {
+    const key = `${kind}\u0000${value}`;
+    if (!extra.has(key)) out.push({ kind, value });
+    extra.add(key);
+  };
   for (const p of r.otherOrganizations) {
     if (p.role !== 'contractor' && p.role !== 'subcontractor' && p.role !== 'vendor') continue;
     const k = orgKey(p.name);
     if (!k) continue;
-    out.push({ kind: 'pkey', value: k });
-    if (p.role !== 'vendor') out.push({ kind: 'cname', value: p.name.normalize('NFKC').trim() });
+    add('pkey', k);
+    if (p.role !== 'vendor') add('cname', p.name.normalize('NFKC').trim());
   }
   return out;
 }
@@ -264,7 +284,7 @@ export class Casebook implements Store {
     let year: number;
     let seq: number;
     let isStated = 0;
-    if (stated && !(await trx.selectFrom('cases').select('num').where('year', '=', stated.year).where('seq', '=', stated.seq).executeTakeFirst())) {
+    if (stated && !ctx.pendingIds.has(formatCaseId(stated.year, stated.seq)) && !(await trx.selectFrom('cases').select('num').where('year', '=', stated.year).where('seq', '=', stated.seq).executeTakeFirst())) {
       ({ year, seq } = stated);
       isStated = 1;
     } else {
@@ -277,6 +297,7 @@ export class Casebook implements Store {
           .where('year', '=', year)
           .executeTakeFirst();
         next = Number(max?.m ?? 0) + 1;
+        for (const p of ctx.pending) if (p.row.year === year) next = Math.max(next, p.row.seq + 1);
       }
       seq = next;
     }
@@ -287,10 +308,7 @@ export class Casebook implements Store {
     const id = formatCaseId(year, seq);
     const cols = caseColumns(r);
     const text = searchText(r);
-    const [row] = await insertRows(trx, this.ops.name, 'cases', [{ id, year, seq, stated: isStated, ...cols, rev: ctx.rev, created_at: now, updated_at: now }], 'num');
-    const num = Number(row.num);
     const version = {
-      case_num: num,
       content_key: contentKey,
       record_hash: recordHash,
       label: fu.label,
@@ -300,8 +318,10 @@ export class Casebook implements Store {
       ingested_at: now,
       updated_at: now,
     };
-    ctx.pending.push({ num, record: r, text: textFields(cols, text), version });
+    const row = { id, year, seq, stated: isStated, ...cols, rev: ctx.rev, created_at: now, updated_at: now };
+    ctx.pending.push({ row, record: r, text: textFields(cols, text), version });
     ctx.pendingKeys.add(contentKey);
+    ctx.pendingIds.add(id);
     if (cols.org_key) ctx.knownOrgs.add(cols.org_key);
     return { outcome: 'new', id, version: 1 };
   }
@@ -310,6 +330,7 @@ export class Casebook implements Store {
   private async findCaseFor(trx: Transaction<DB>, r: Incident, followUp: boolean, ctx: BatchContext): Promise<{ num: number; id: string } | null> {
     const stated = parseCaseId(r.caseId);
     if (stated) {
+      if (ctx.pendingIds.has(formatCaseId(stated.year, stated.seq))) await this.flushDerived(trx, ctx);
       const c = await trx
         .selectFrom('cases')
         .select(['num', 'id'])
@@ -321,6 +342,7 @@ export class Casebook implements Store {
     }
     const key = orgKey(r.organization);
     if (!key || !ctx.knownOrgs.has(key)) return null;
+    await this.flushDerived(trx, ctx); // the organization's cases may be pending
     if (followUp) {
       // The most recent case of the organization published no later than this notice.
       let q = trx.selectFrom('cases').select(['num', 'id']).where('org_key', '=', key);
@@ -343,7 +365,6 @@ export class Casebook implements Store {
       .where('published_at', '>=', r.publishedAt)
       .limit(20)
       .execute();
-    if (later.length) await this.flushDerived(trx, ctx); // their versions must be visible below
     later.sort((a, b) => String(a.published_at).localeCompare(String(b.published_at)));
     for (const c of later) {
       const first = await trx.selectFrom('versions').select('id').where('case_num', '=', c.num).where('follow_up', '=', 0).limit(1).executeTakeFirst();
@@ -386,26 +407,31 @@ export class Casebook implements Store {
     await trx.updateTable('case_docs').set({ search_text: text, record_json: JSON.stringify(record) }).where('num', '=', num).execute();
     await trx.deleteFrom('case_terms').where('case_num', '=', num).execute();
     const bandsChanged = before.search_text !== text;
-    if (bandsChanged) await trx.deleteFrom('case_bands').where('case_num', '=', num).execute();
+    if (bandsChanged) await this.ops.dropBands(trx, num);
     await this.writeDerived(trx, num, record, bandsChanged ? text : null, textFields(before, before.search_text), textFields(cols, text));
   }
 
-  /** Versions, text, terms, bands and full-text rows of the batch's new cases, in a few multi-row statements. */
+  /** The batch's new cases with their versions, text, terms, bands and full-text rows, in a few multi-row statements. */
   private async flushDerived(trx: Transaction<DB>, ctx: BatchContext): Promise<void> {
     if (ctx.pending.length === 0) return;
     const pending = ctx.pending;
     ctx.pending = [];
     ctx.pendingKeys.clear();
-    await insertRows(trx, this.ops.name, 'case_docs', pending.map((p) => ({ num: p.num, search_text: p.text.search_text, record_json: null })));
-    await insertRows(trx, this.ops.name, 'versions', pending.map((p) => p.version));
+    ctx.pendingIds.clear();
+    // The database numbers the rows; RETURNING order is unspecified, so the numbers are matched by case id.
+    const numbered = await insertRows(trx, this.ops.name, 'cases', pending.map((p) => p.row), ['id', 'num']);
+    const numOf = new Map(numbered.map((r) => [String(r.id), Number(r.num)]));
+    const nums = pending.map((p) => numOf.get(p.row.id) as number);
+    await insertRows(trx, this.ops.name, 'case_docs', pending.map((p, k) => ({ num: nums[k], search_text: p.text.search_text, record_json: null })));
+    await insertRows(trx, this.ops.name, 'versions', pending.map((p, k) => ({ case_num: nums[k], ...p.version })));
     await insertRows(
       trx,
       this.ops.name,
       'case_terms',
-      pending.flatMap((p) => allTerms(p.record).map((t) => ({ case_num: p.num, kind: t.kind, value: t.value }))),
+      pending.flatMap((p, k) => allTerms(p.record).map((t) => ({ case_num: nums[k], kind: t.kind, value: t.value }))),
     );
-    await insertRows(trx, this.ops.name, 'case_bands', pending.flatMap((p) => bandsOf(p.text.search_text).map((band) => ({ case_num: p.num, band }))));
-    await this.ops.indexNew(trx, pending.map((p) => ({ num: p.num, ...p.text })));
+    await this.ops.addBands(trx, pending.map((p, k) => ({ num: nums[k], bands: bandsOf(p.text.search_text) })));
+    await this.ops.indexNew(trx, pending.map((p, k) => ({ num: nums[k], ...p.text })));
   }
 
   private async writeDerived(
@@ -418,7 +444,7 @@ export class Casebook implements Store {
   ): Promise<void> {
     await insertRows(trx, this.ops.name, 'case_terms', allTerms(r).map((t) => ({ case_num: num, kind: t.kind, value: t.value })));
     if (bandText !== null) {
-      await insertRows(trx, this.ops.name, 'case_bands', bandsOf(bandText).map((band) => ({ case_num: num, band })));
+      await this.ops.addBands(trx, [{ num, bands: bandsOf(bandText) }]);
     }
     if (!beforeText || beforeText.search_text !== afterText.search_text || beforeText.title !== afterText.title || beforeText.organization !== afterText.organization) {
       await this.ops.indexText(trx, num, beforeText, afterText);
@@ -517,7 +543,7 @@ export class Casebook implements Store {
     let matches: TextMatches | null = null;
     if (terms.length) {
       const found = await this.ops.textMatches(db, terms);
-      matches = found.scores ? found : this.index.rankByFields(found.nums, terms);
+      matches = this.index.rankByFields(found.nums, terms, found.relevance);
     }
     return { terms, ...this.index.query(query, matches, offset, limit) };
   }
@@ -667,23 +693,16 @@ export class Casebook implements Store {
     }
 
     // 3. Near-duplicate text: candidates share a minhash band; confirmed by exact shingle Jaccard.
-    const bands = await this.db.selectFrom('case_bands').select('band').where('case_num', '=', me.num).execute();
+    // Its bands are those of its stored text (they are written from it), so they are recomputed, not read.
+    const bands = bandsOf(me.search_text);
     if (bands.length) {
       // A band shared by very many cases is boilerplate (a template's standard paragraphs), not a sign of the
       // same notice: such bands are skipped, so the cost per case page stays bounded as the casebook grows.
       const shared = new Map<number, number>();
-      for (const { band } of bands) {
-        const rows = await this.db
-          .selectFrom('case_bands')
-          .select('case_num')
-          .where('band', '=', band)
-          .limit(COMMON_BAND + 1)
-          .execute();
+      for (const band of bands) {
+        const rows = await this.ops.casesWithBand(this.db, band, COMMON_BAND + 1);
         if (rows.length > COMMON_BAND) continue;
-        for (const r of rows) {
-          const n = Number(r.case_num);
-          if (n !== me.num) shared.set(n, (shared.get(n) ?? 0) + 1);
-        }
+        for (const n of rows) if (n !== me.num) shared.set(n, (shared.get(n) ?? 0) + 1);
       }
       const cands = [...shared]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])

@@ -1,6 +1,6 @@
 // The few things the two databases do differently. Everything else is one Kysely query layer (casebook.ts).
 import type { Kysely, Transaction } from 'kysely';
-import type { TextMatches } from './facet-index.js';
+import type { TextHits } from './facet-index.js';
 import type { DialectName } from './migrations.js';
 import type { DB } from './schema.js';
 
@@ -17,10 +17,16 @@ export interface DialectOps {
   /** Index many new case rows at once. */
   indexNew(trx: Transaction<DB>, rows: (TextFields & { num: number })[]): Promise<void>;
   /**
-   * Cases whose text holds every term (NFKC, split on spaces), with a relevance score (higher is better);
-   * scores null means unranked, and the caller ranks by where the terms occur.
+   * Cases whose text holds every term (NFKC, split on spaces), and where the database can tell cheaply, how
+   * relevant the text is (higher is better). The caller ranks them by where the terms occur, then relevance.
    */
-  textMatches(db: Kysely<DB>, terms: string[]): Promise<TextMatches>;
+  textMatches(db: Kysely<DB>, terms: string[]): Promise<TextHits>;
+  /** Index the near-duplicate band keys of new cases (see shingles.ts). */
+  addBands(trx: Transaction<DB>, rows: { num: number; bands: number[] }[]): Promise<void>;
+  /** Forget a case's band keys (its text changed). */
+  dropBands(trx: Transaction<DB>, num: number): Promise<void>;
+  /** Up to `limit` cases holding a band key. */
+  casesWithBand(db: Kysely<DB>, band: number, limit: number): Promise<number[]>;
   /** Serialize writers across processes where the database does not do it for us. */
   lockForWrite(trx: Transaction<DB>): Promise<void>;
   /** A transient conflict worth retrying the whole transaction for. */

@@ -30,6 +30,12 @@ export interface TextMatches {
   scores: ArrayLike<number> | null;
 }
 
+/** What a database's full-text search finds: cases, and optionally a text relevance for each (BM25). */
+export interface TextHits {
+  nums: ArrayLike<number>;
+  relevance: ArrayLike<number> | null;
+}
+
 export class FacetIndex {
   private size = 0;
   private capacity = 0;
@@ -125,8 +131,11 @@ export class FacetIndex {
     return num >= 0 && num < this.slotOf.length ? this.slotOf[num] - 1 : -1;
   }
 
-  /** Score unranked matches by where the terms occur: title 5, organization 3 (as PostgreSQL ranks). */
-  rankByFields(nums: ArrayLike<number>, terms: string[]): TextMatches {
+  /**
+   * Score matches by where the terms occur: each term 1, plus 5 in the title, plus 3 in the organization; a
+   * text relevance, when the database gave one, is added on top.
+   */
+  rankByFields(nums: ArrayLike<number>, terms: string[], relevance: ArrayLike<number> | null = null): TextMatches {
     const lower = terms.map((t) => t.toLowerCase());
     const scores = new Float64Array(nums.length);
     for (let k = 0; k < nums.length; k++) {
@@ -134,7 +143,7 @@ export class FacetIndex {
       if (i < 0) continue;
       const names = this.names[i];
       const sep = this.orgStart[i] - 1;
-      let score = 0;
+      let score = relevance ? relevance[k] : 0;
       for (const t of lower) {
         score += 1;
         // Most rows hold the term in neither, and one search says so. The first occurrence lies within the

@@ -13,11 +13,11 @@ export async function insertRows<T extends Record<string, unknown>>(
   dialect: DialectName,
   table: keyof DB,
   rows: T[],
-  returning?: string,
+  returning: string[] = [],
 ): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
-  for (const c of [table, ...columns, ...(returning ? [returning] : [])]) if (!IDENT.test(c)) throw new Error(`bad identifier ${c}`);
+  for (const c of [table, ...columns, ...returning]) if (!IDENT.test(c)) throw new Error(`bad identifier ${c}`);
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < rows.length; i += perChunk) {
@@ -30,7 +30,7 @@ export async function insertRows<T extends Record<string, unknown>>(
       });
       return `(${marks.join(', ')})`;
     });
-    const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}${returning ? ` RETURNING ${returning}` : ''}`;
+    const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}${returning.length ? ` RETURNING ${returning.join(', ')}` : ''}`;
     const res = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
     out.push(...res.rows);
   }

@@ -68,10 +68,28 @@ export interface TermsTable {
   value: string;
 }
 
-/** Locality-sensitive hash bands of the case text (schema v2), for near-duplicate candidates. */
+/**
+ * Locality-sensitive hash bands of the case text, for near-duplicate candidates: since schema v3 one integer
+ * key per band (below 2^53; PostgreSQL returns BIGINT as a string), keyed (band, case_num).
+ */
 export interface BandsTable {
   case_num: number;
-  band: string;
+  band: number | string;
+}
+
+/**
+ * SQLite's full-text index (schema v3: one column; title and organization lead search_text), contentless,
+ * rowid = case num.
+ */
+export interface FtsTable {
+  rowid: number;
+  search_text: string;
+}
+
+/** SQLite's band index (schema v3): a contentless FTS5 table, one word per band key, rowid = case num. */
+export interface BandsFtsTable {
+  rowid: number;
+  bands: string;
 }
 
 export interface MigrationsTable {
@@ -91,6 +109,8 @@ export interface DB {
   overrides: OverridesTable;
   case_terms: TermsTable;
   case_bands: BandsTable;
+  case_bands_fts: BandsFtsTable;
+  cases_fts: FtsTable;
   schema_migrations: MigrationsTable;
   store_meta: MetaTable;
 }

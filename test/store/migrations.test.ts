@@ -56,6 +56,8 @@ describe.each(BACKENDS)('migrations ($name)', ({ name, make }) => {
     expect(await store.count()).toBe(2);
     expect((await store.get('2024-001'))?.record.organization).toBe('甲商事');
     expect((await store.search({ q: 'ランサムウェア' })).total).toBe(2);
+    // v3 rebuilt the full-text index from the stored text, its term list (short queries) with it.
+    expect((await store.search({ q: '甲' })).hits.map((h) => h.id)).toEqual(['2024-001']);
     // v2 added near-duplicate bands: the two cases now find each other.
     expect(await store.related('2024-001')).toContainEqual(expect.objectContaining({ id: '2024-002', reason: 'near-duplicate' }));
     const next = await store.ingest(makeRecord({ text: '丙商事の通知', organization: '丙商事', publishedAt: '2024-05-05' }));

@@ -86,6 +86,15 @@ describe.each(BACKENDS)('store ($name)', ({ make }) => {
       expect(next.map((o) => o.id)).toEqual(['2023-002', '2023-481']);
     });
 
+    it('within one batch, a stated number met twice is one case, and a year counts stated numbers not yet written', async () => {
+      const a = makeRecord({ text: '事件簿 初報', caseId: '2022-046', organization: 'Y社', publishedAt: '2022-05-01' });
+      const b = makeRecord({ text: '事件簿 別の掲載', caseId: '2022-046', organization: 'Y社', publishedAt: '2022-06-01' });
+      const c = makeRecord({ text: 'Z社の通知', organization: 'Z社', publishedAt: '2022-07-01' });
+      const out = await store.ingestBatch([a, c, b]);
+      expect(out.map((o) => [o.outcome, o.id, o.version])).toEqual([['new', '2022-046', 1], ['new', '2022-047', 1], ['updated', '2022-046', 2]]);
+      expect(await store.count()).toBe(2);
+    });
+
     it('a notice carrying an existing stated number becomes a version of that case', async () => {
       const first = await store.ingest(makeRecord({ text: '事件簿 初報', caseId: '2024-046', organization: 'X社' }));
       const next = await store.ingest(makeRecord({ text: '事件簿 別の掲載', caseId: '2024-046', organization: 'X社', publishedAt: '2024-06-01' }));

@@ -2,6 +2,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { likePattern, type DialectOps } from '../dialect.js';
+import { insertRows } from '../fast-insert.js';
 import type { DB } from '../schema.js';
 
 export interface PostgresOptions {
@@ -53,6 +54,16 @@ export async function openPostgres(spec: string, options: PostgresOptions = {}):
     async indexNew() {
       // likewise
     },
+    async addBands(trx, rows) {
+      await insertRows(trx, 'postgres', 'case_bands', rows.flatMap((r) => r.bands.map((band) => ({ case_num: r.num, band }))));
+    },
+    async dropBands(trx, num) {
+      await trx.deleteFrom('case_bands').where('case_num', '=', num).execute();
+    },
+    async casesWithBand(kdb, band, limit) {
+      const rows = await kdb.selectFrom('case_bands').select('case_num').where('band', '=', band).limit(limit).execute();
+      return rows.map((r) => Number(r.case_num));
+    },
     async textMatches(kdb, terms) {
       // pg_trgm cannot use its index for 1–2 character patterns (it would scan the whole index), so those are
       // written as an expression the index does not match and are checked on the rows the long terms found.
@@ -63,21 +74,9 @@ export async function openPostgres(spec: string, options: PostgresOptions = {}):
         }),
         sql` AND `,
       );
-      // Rank: a hit in the title counts most, then the organization, then the body.
-      const score = sql.join(
-        terms.map((t) => {
-          const p = likePattern(t);
-          const like = likeOperator(t);
-          return sql`(CASE WHEN c.title ${like} ${p} THEN 5 ELSE 0 END + CASE WHEN c.organization ${like} ${p} THEN 3 ELSE 0 END + 1)`;
-        }),
-        sql` + `,
-      );
-      // OFFSET 0 keeps the subquery from being flattened, so matches are found through the trigram index
-      // first and joined to cases after (see readScope).
-      const rows = await sql<{ num: number; score: number }>`
-        SELECT c.num, ${score} AS score FROM (SELECT d.num FROM case_docs d WHERE ${conds} OFFSET 0) m
-        JOIN cases c ON c.num = m.num`.execute(kdb);
-      return { nums: rows.rows.map((r) => Number(r.num)), scores: rows.rows.map((r) => Number(r.score)) };
+      // Ranked by the caller, by where the terms occur (see readScope for how the plan is kept on the index).
+      const rows = await sql<{ num: number }>`SELECT d.num FROM case_docs d WHERE ${conds}`.execute(kdb);
+      return { nums: rows.rows.map((r) => Number(r.num)), relevance: null };
     },
     readScope(kdb, hasText, work) {
       if (!hasText) return work(kdb);

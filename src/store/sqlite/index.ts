@@ -2,6 +2,8 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { likePattern, type DialectOps } from '../dialect.js';
+import { insertRows } from '../fast-insert.js';
+import { bandWord, bandWords } from '../shingles.js';
 import type { DB } from '../schema.js';
 
 export interface SqliteOptions {
@@ -82,17 +84,20 @@ export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kys
     name: 'sqlite',
     async indexText(trx, num, before, after) {
       if (before) await sql`DELETE FROM cases_fts WHERE rowid = ${num}`.execute(trx);
-      await sql`INSERT INTO cases_fts (rowid, title, organization, search_text)
-                VALUES (${num}, ${after.title + END}, ${(after.organization ?? '') + END}, ${after.search_text + END})`.execute(trx);
+      await sql`INSERT INTO cases_fts (rowid, search_text) VALUES (${num}, ${after.search_text + END})`.execute(trx);
     },
     async indexNew(trx, rows) {
-      // Small chunks keep each statement's parameter count low.
-      for (let i = 0; i < rows.length; i += 200) {
-        const chunk = rows.slice(i, i + 200);
-        await sql`INSERT INTO cases_fts (rowid, title, organization, search_text) VALUES ${sql.join(
-          chunk.map((r) => sql`(${r.num}, ${r.title + END}, ${(r.organization ?? '') + END}, ${r.search_text + END})`),
-        )}`.execute(trx);
-      }
+      await insertRows(trx, 'sqlite', 'cases_fts', rows.map((r) => ({ rowid: r.num, search_text: r.search_text + END })));
+    },
+    async addBands(trx, rows) {
+      const values = rows.filter((r) => r.bands.length).map((r) => ({ rowid: r.num, bands: bandWords(r.bands) }));
+      await insertRows(trx, 'sqlite', 'case_bands_fts', values);
+    },
+    async dropBands(trx, num) {
+      await sql`DELETE FROM case_bands_fts WHERE rowid = ${num}`.execute(trx);
+    },
+    async casesWithBand(_kdb, band, limit) {
+      return plucked('SELECT rowid FROM case_bands_fts WHERE case_bands_fts MATCH ? LIMIT ?').all(`"${bandWord(band)}"`, limit) as number[];
     },
     async textMatches(_kdb, terms) {
       // Straight through better-sqlite3 (the same connection Kysely uses, so the same transaction): tens of
@@ -108,14 +113,14 @@ export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kys
         // term matches exactly the documents holding one of the trigrams that begin with it.
         const lower = t.toLowerCase();
         const found = plucked('SELECT term FROM cases_fts_terms WHERE term >= ? AND term < ? LIMIT ?').all(lower, `${lower}\u{10FFFF}`, MAX_EXPANSION + 1) as string[];
-        if (found.length === 0) return { nums: [], scores: [] };
+        if (found.length === 0) return { nums: [], relevance: null };
         if (found.length > MAX_EXPANSION) scan.push(t); // too common to expand: check the text itself
         else groups.push(`(${found.map(quote).join(' OR ')})`);
       }
       const likes = scan.map(likePattern);
       const likeSql = scan.map(() => `d.search_text LIKE ? ESCAPE '\\'`).join(' AND ');
       if (groups.length === 0) {
-        return { nums: plucked(`SELECT d.num FROM case_docs d WHERE ${likeSql}`).all(...likes) as number[], scores: null };
+        return { nums: plucked(`SELECT d.num FROM case_docs d WHERE ${likeSql}`).all(...likes) as number[], relevance: null };
       }
       // Each term a quoted FTS5 string (quotes doubled), so query syntax in user input is inert.
       const expr = groups.join(' AND ');
@@ -126,11 +131,11 @@ export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kys
       ) as number[];
       // BM25 over tens of thousands of matches costs more than the rest of the search together and tells
       // little apart for so broad a query; then the caller ranks by title/organization hits and recency.
-      if (nums.length > BM25_LIMIT) return { nums, scores: null };
+      if (nums.length > BM25_LIMIT) return { nums, relevance: null };
       const bm25 = new Map<number, number>();
-      const rows = rowsOf('SELECT rowid, -bm25(cases_fts, 5.0, 3.0, 1.0) FROM cases_fts WHERE cases_fts MATCH ?').all(expr) as [number, number][];
+      const rows = rowsOf('SELECT rowid, -bm25(cases_fts) FROM cases_fts WHERE cases_fts MATCH ?').all(expr) as [number, number][];
       for (const [num, score] of rows) bm25.set(num, score);
-      return { nums, scores: nums.map((num) => bm25.get(num) ?? 0) };
+      return { nums, relevance: nums.map((num) => bm25.get(num) ?? 0) };
     },
     readScope(kdb, _hasText, work) {
       return work(kdb);
