@@ -105,7 +105,7 @@ const v1: Migration = {
 const v2: Migration = {
   version: 2,
   description: 'near-duplicate bands (minhash LSH) for correlation, backfilled from stored text',
-  async up(trx) {
+  async up(trx, dialect) {
     await exec(trx, [
       `CREATE TABLE case_bands (case_num INTEGER NOT NULL REFERENCES cases (num), band TEXT NOT NULL)`,
       `CREATE INDEX case_bands_band ON case_bands (band)`,
@@ -124,7 +124,7 @@ const v2: Migration = {
       if (rows.length === 0) break;
       // (v3 replaces this table; today's bandsOf keys are numbers, stored here as text)
       const values = rows.flatMap((r) => bandsOf(r.search_text).map((band) => ({ case_num: r.num, band: String(band) })));
-      for (let i = 0; i < values.length; i += 500) await trx.insertInto('case_bands').values(values.slice(i, i + 500)).execute();
+      await insertRows(trx, dialect, 'case_bands', values); // (untyped: this is the v2 table, not today's)
       after = rows[rows.length - 1].num;
     }
   },
@@ -167,7 +167,7 @@ const v3: Migration = {
     } else {
       await exec(trx, [
         `DROP TABLE case_bands`,
-        `CREATE TABLE case_bands (band BIGINT NOT NULL, case_num INTEGER NOT NULL REFERENCES cases (num), PRIMARY KEY (band, case_num))`,
+        `CREATE TABLE case_bands (band INTEGER NOT NULL, case_num INTEGER NOT NULL REFERENCES cases (num), PRIMARY KEY (band, case_num))`,
         `CREATE INDEX case_bands_case ON case_bands (case_num)`,
       ]);
     }

@@ -69,12 +69,12 @@ export interface TermsTable {
 }
 
 /**
- * Locality-sensitive hash bands of the case text, for near-duplicate candidates: since schema v3 one integer
- * key per band (below 2^53; PostgreSQL returns BIGINT as a string), keyed (band, case_num).
+ * Locality-sensitive hash bands of the case text, for near-duplicate candidates: since schema v3 one 31-bit
+ * key per band, keyed (band, case_num). PostgreSQL only; SQLite keeps them in case_bands_fts.
  */
 export interface BandsTable {
   case_num: number;
-  band: number | string;
+  band: number;
 }
 
 /**
