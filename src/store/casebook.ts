@@ -64,8 +64,7 @@ export function queryTerms(q: string | undefined): string[] {
 
 type CaseRow = Selectable<CasesTable>;
 
-/** Per-transaction state: derived rows of new cases are written together at the end, and case numbers are
- *  counted in memory (the transaction holds the write lock, so nobody else can take one meanwhile). */
+/** A new case of the batch, not written yet; the database numbers it when it is. */
 interface PendingCase {
   row: Omit<Insertable<CasesTable>, 'num'>;
   record: Incident;
@@ -73,6 +72,8 @@ interface PendingCase {
   version: Omit<Insertable<VersionsTable>, 'case_num'>;
 }
 
+/** Per-transaction state: new cases and their derived rows are written together, and case numbers are
+ *  counted in memory (the transaction holds the write lock, so nobody else can take one meanwhile). */
 interface BatchContext {
   /**
    * New cases not written yet: their rows go in with a few multi-row statements (one statement per case cost
@@ -138,8 +139,15 @@ function caseColumns(r: Incident) {
   };
 }
 
-/** Extra terms for correlation: contractor/vendor keys and contractor display names for stats. */
-/** A case's terms, each (kind, value) once (SQLite keys the table by them). */
+/** Cases of an organization (by orgKey), through its term: the cases table keeps no index of its own for it. */
+function casesOfOrg(trx: Transaction<DB>, key: string) {
+  return trx.selectFrom('case_terms').select('case_num').where('kind', '=', 'org').where('value', '=', key);
+}
+
+/**
+ * A case's terms, plus for correlation contractor/vendor keys and contractor display names for stats; each
+ * (kind, value) once (SQLite keys the table by them).
+ */
 function allTerms(r: Incident): Term[] {
   const out = termsOf(r);
   const extra = new Set<string>();
@@ -193,8 +201,8 @@ export class Casebook implements Store {
       }
       const orgs = [...new Set(records.map((r) => orgKey(r.organization)).filter((k): k is string => k !== null))];
       for (let i = 0; i < orgs.length; i += 500) {
-        const rows = await trx.selectFrom('cases').select('org_key').distinct().where('org_key', 'in', orgs.slice(i, i + 500)).execute();
-        for (const row of rows) if (row.org_key) ctx.knownOrgs.add(row.org_key);
+        const rows = await trx.selectFrom('case_terms').select('value').distinct().where('kind', '=', 'org').where('value', 'in', orgs.slice(i, i + 500)).execute();
+        for (const row of rows) ctx.knownOrgs.add(row.value);
       }
       const out: IngestItemResult[] = [];
       for (let i = 0; i < records.length; i++) out.push(await this.ingestOne(trx, records[i], keys[i], ctx));
@@ -345,7 +353,7 @@ export class Casebook implements Store {
     await this.flushDerived(trx, ctx); // the organization's cases may be pending
     if (followUp) {
       // The most recent case of the organization published no later than this notice.
-      let q = trx.selectFrom('cases').select(['num', 'id']).where('org_key', '=', key);
+      let q = trx.selectFrom('cases').select(['num', 'id']).where('num', 'in', casesOfOrg(trx, key));
       if (r.publishedAt) q = q.where((eb) => eb.or([eb('published_at', '<=', r.publishedAt), eb('published_at', 'is', null)]));
       const c = await q
         .orderBy(sql`(published_at IS NULL)`)
@@ -361,7 +369,7 @@ export class Casebook implements Store {
     const later = await trx
       .selectFrom('cases')
       .select(['num', 'id', 'published_at'])
-      .where('org_key', '=', key)
+      .where('num', 'in', casesOfOrg(trx, key))
       .where('published_at', '>=', r.publishedAt)
       .limit(20)
       .execute();

@@ -135,8 +135,9 @@ const v3: Migration = {
   description: 'faster ingest: integer band keys (SQLite: in an FTS5 index), one-column full-text index, fewer B-tree indexes',
   async up(trx, dialect) {
     // Bands are rebuilt rather than converted: the keys are a different hash of the same minhash rows.
-    // Nothing looks cases up by publication date (filters run in memory), so its index only cost writes.
-    await exec(trx, [`DROP INDEX cases_published`]);
+    // Nothing looks cases up by publication date (filters run in memory), and an organization's cases are
+    // found through its 'org' term, so these two indexes only cost writes.
+    await exec(trx, [`DROP INDEX cases_published`, `DROP INDEX cases_org_key`]);
     if (dialect === 'sqlite') {
       await exec(trx, [
         // The full-text index had title and organization as columns of their own, though search_text begins
