@@ -8,6 +8,7 @@ import { applyOverrides, InvalidValueError, isEditableField, validateFieldValue 
 import { FacetIndex, type TextMatches } from './facet-index.js';
 import { insertRows } from './fast-insert.js';
 import { detectFollowUp } from './followup.js';
+import { CONTENT_KEY_CHARS } from './migrations.js';
 import type { CasesTable, DB, VersionsTable } from './schema.js';
 import { bandsOf, jaccard, shingleSet } from './shingles.js';
 import { makeSnippet } from './snippet.js';
@@ -93,7 +94,11 @@ interface BatchContext {
   knownOrgs: Set<string>;
 }
 
-const contentKeyOf = (r: Incident) => sha256(`${r.source.sha256}\u0000${sha256(r.text)}`);
+/**
+ * Which notice a record was extracted from: its source and text. 128 bits of SHA-256 (schema v3) keep the
+ * unique index, which every batch writes all over, at half the size of the full digest.
+ */
+const contentKeyOf = (r: Incident) => sha256(`${r.source.sha256}\u0000${sha256(r.text)}`).slice(0, CONTENT_KEY_CHARS);
 
 function newContext(rev: number): BatchContext {
   return { pending: [], pendingKeys: new Set(), pendingIds: new Set(), nextSeq: new Map(), rev, knownKeys: new Set(), knownOrgs: new Set() };

@@ -8,6 +8,9 @@ import { bandsOf, bandWords } from './shingles.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
+/** Hex digits of a version's content key (since v3; v1 and v2 stored all 64). */
+export const CONTENT_KEY_CHARS = 32;
+
 export interface Migration {
   version: number;
   description: string;
@@ -137,7 +140,11 @@ const v3: Migration = {
     // Bands are rebuilt rather than converted: the keys are a different hash of the same minhash rows.
     // Nothing looks cases up by publication date (filters run in memory), and an organization's cases are
     // found through its 'org' term, so these two indexes only cost writes.
-    await exec(trx, [`DROP INDEX cases_published`, `DROP INDEX cases_org_key`]);
+    await exec(trx, [
+      `DROP INDEX cases_published`,
+      `DROP INDEX cases_org_key`,
+      `UPDATE versions SET content_key = substr(content_key, 1, ${CONTENT_KEY_CHARS})`,
+    ]);
     if (dialect === 'sqlite') {
       await exec(trx, [
         // The full-text index had title and organization as columns of their own, though search_text begins

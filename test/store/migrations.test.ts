@@ -17,8 +17,11 @@ describe.each(BACKENDS)('migrations ($name)', ({ name, make }) => {
     await backend.cleanup();
   });
 
+  const v1Record = (organization: string, text: string) =>
+    makeRecord({ organization, text, title: `${organization}のお知らせ`, categories: ['ransomware'], publishedAt: '2024-02-01' });
+
   async function writeV1Case(db: Casebook, id: string, seq: number, organization: string, text: string): Promise<void> {
-    const r = makeRecord({ organization, text, title: `${organization}のお知らせ`, categories: ['ransomware'], publishedAt: '2024-02-01' });
+    const r = v1Record(organization, text);
     const now = '2024-02-02T00:00:00.000Z';
     const searchText = [r.title, organization, text].join('\n').normalize('NFKC');
     const { num } = await db.db
@@ -33,7 +36,8 @@ describe.each(BACKENDS)('migrations ($name)', ({ name, make }) => {
     await db.db.insertInto('case_docs').values({ num, search_text: searchText, record_json: JSON.stringify(r) }).execute();
     await db.db
       .insertInto('versions')
-      .values({ case_num: num, content_key: sha(text), record_hash: sha(JSON.stringify(r)), label: null, follow_up: 0, published_at: r.publishedAt, record_json: JSON.stringify(r), ingested_at: now, updated_at: now })
+      // the content key as v1 wrote it: the full digest of source and text
+      .values({ case_num: num, content_key: sha(`${r.source.sha256}\u0000${sha(r.text)}`), record_hash: sha(JSON.stringify(r)), label: null, follow_up: 0, published_at: r.publishedAt, record_json: JSON.stringify(r), ingested_at: now, updated_at: now })
       .execute();
     await db.db.insertInto('case_terms').values([{ case_num: num, kind: 'cat', value: 'ransomware' }, { case_num: num, kind: 'org', value: organization }]).execute();
     if (name === 'sqlite') {
@@ -60,6 +64,9 @@ describe.each(BACKENDS)('migrations ($name)', ({ name, make }) => {
     expect((await store.search({ q: '甲' })).hits.map((h) => h.id)).toEqual(['2024-001']);
     // v2 added near-duplicate bands: the two cases now find each other.
     expect(await store.related('2024-001')).toContainEqual(expect.objectContaining({ id: '2024-002', reason: 'near-duplicate' }));
+    // v3 shortened content keys in place: the same notice again is recognised, not a new case.
+    const again = await store.ingest(v1Record('乙商事', `乙商事より。${body}`));
+    expect(again).toMatchObject({ id: '2024-002', outcome: 'unchanged' });
     const next = await store.ingest(makeRecord({ text: '丙商事の通知', organization: '丙商事', publishedAt: '2024-05-05' }));
     expect(next.id).toBe('2024-003');
     expect(await store.checkIntegrity()).toEqual([]);
