@@ -132,8 +132,8 @@ export class FacetIndex {
   }
 
   /**
-   * Score matches by where the terms occur: each term 1, plus 5 in the title, plus 3 in the organization; a
-   * text relevance, when the database gave one, is added on top.
+   * Score matches by where the terms occur: each term 1, plus 5 in the title, plus 3 in the organization. A
+   * text relevance, when the database gave one, orders matches within that: it is squashed below 1 first.
    */
   rankByFields(nums: ArrayLike<number>, terms: string[], relevance: ArrayLike<number> | null = null): TextMatches {
     const lower = terms.map((t) => t.toLowerCase());
@@ -143,7 +143,8 @@ export class FacetIndex {
       if (i < 0) continue;
       const names = this.names[i];
       const sep = this.orgStart[i] - 1;
-      let score = relevance ? relevance[k] : 0;
+      const r = relevance ? Math.max(0, relevance[k]) : 0;
+      let score = r / (1 + r);
       for (const t of lower) {
         score += 1;
         // Most rows hold the term in neither, and one search says so. The first occurrence lies within the

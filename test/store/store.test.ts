@@ -199,6 +199,15 @@ describe.each(BACKENDS)('store ($name)', ({ make }) => {
       expect((await store.search({ q: 'ランサムウェア', includeNonIncidents: true })).total).toBe(3);
     });
 
+    it('a title hit outranks a text that only repeats the term', async () => {
+      // Many texts without the term make it rare, so BM25 rates the repetition highly.
+      await store.ingestBatch(Array.from({ length: 40 }, (_, i) => makeRecord({ organization: `別社${i}`, text: `別社${i}の設備点検のお知らせ。` })));
+      await store.ingest(makeRecord({ title: 'システム障害のお知らせ', organization: '株式会社ツバサ', publishedAt: '2024-09-01', text: 'ランサムウェア'.repeat(12) }));
+      const r = await store.search({ q: 'ランサムウェア' });
+      expect(r.hits.map((h) => h.organization).slice(0, 1)).toEqual(['株式会社アサヒ製作所']);
+      expect(r.hits.map((h) => h.organization)).toContain('株式会社ツバサ');
+    });
+
     it('normalizes the query (full-width) and requires every term', async () => {
       expect((await store.search({ q: 'ＢＣＣ' })).hits.map((h) => h.organization)).toEqual(['市立みどり病院']);
       expect((await store.search({ q: 'ランサムウェア アサヒ' })).total).toBe(1);
