@@ -1,6 +1,6 @@
 // The Store over Kysely: one query layer for SQLite and PostgreSQL. Dialect differences (full-text search,
 // write locking, integrity checks) come in through DialectOps.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import { AUTHORITIES, CATEGORIES, DATA_ITEMS, EDITABLE_FIELDS, type EditableField, type Incident } from '../model/index.js';
 import type { DialectOps, TextFields } from './dialect.js';
@@ -31,7 +31,7 @@ import type {
 export class StoreError extends Error {}
 export { InvalidValueError };
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha256 = (s: string) => hash('sha256', s, 'hex'); // one-shot: no Hash object per call
 const nowIso = () => new Date().toISOString();
 const MAX_LIMIT = 10_000;
 const NEAR_DUPLICATE = 0.5;

@@ -61,9 +61,11 @@ export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kys
   raw.pragma('foreign_keys = ON');
   raw.pragma('cache_size = -65536'); // 64 MB page cache: the FTS index is write-heavy
   raw.pragma('temp_store = MEMORY');
-  // Checkpoint the WAL every ~40 MB instead of 4 MB: bulk ingest rewrites the same index pages, and each
-  // checkpoint copies them again.
-  raw.pragma('wal_autocheckpoint = 10000');
+  // Checkpoint the WAL every ~200 MB instead of 4 MB: bulk ingest rewrites the same index pages, and each
+  // checkpoint copies them again (measured: a seventh less commit time at 100k records than every 40 MB).
+  // (The WAL file keeps its size while the database is open and goes when the last connection closes;
+  // truncating it after each checkpoint cost more than the larger interval saved.)
+  raw.pragma('wal_autocheckpoint = 50000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
   // Statements for the search's own raw reads, apart from Kysely's cache (pluck/raw change a statement's mode).
   const own = new Map<string, Database.Statement>();
