@@ -22,12 +22,12 @@ export interface Ranked {
 }
 
 /**
- * Cases whose text holds every query term, as parallel arrays (tens of thousands of small objects would cost
- * more than finding them). `scores` null: not ranked yet (see rankByFields); higher is better.
+ * Cases whose text holds every query term with their scores (see rankByFields; higher is better), as parallel
+ * arrays: tens of thousands of small objects would cost more than finding them.
  */
 export interface TextMatches {
   nums: ArrayLike<number>;
-  scores: ArrayLike<number> | null;
+  scores: ArrayLike<number>;
 }
 
 /** What a database's full-text search finds: cases, and optionally a text relevance for each (BM25). */
@@ -230,7 +230,7 @@ export class FacetIndex {
       const { nums, scores } = matches;
       for (let k = 0; k < nums.length; k++) {
         const i = this.slotOfNum(nums[k]);
-        if (i >= 0) consider(i, scores ? scores[k] : 0);
+        if (i >= 0) consider(i, scores[k]);
       }
     } else {
       for (let i = 0; i < this.size; i++) consider(i, 0);
