@@ -57,11 +57,23 @@ function validLabels(ascii: string): boolean {
 }
 
 /** The ASCII (punycode) form of a lower-cased hostname if it is a valid public hostname, else null. */
+// domainToASCII is costly, and the same non-ASCII candidates recur (section headings like 「1.概要」 look
+// like bare names until the TLD check): remember the conversions, up to a bound.
+const TO_ASCII = new Map<string, string>();
+function cachedToASCII(host: string): string {
+  let ascii = TO_ASCII.get(host);
+  if (ascii === undefined) {
+    ascii = domainToASCII(host);
+    if (TO_ASCII.size < 4096) TO_ASCII.set(host, ascii);
+  }
+  return ascii;
+}
+
 export function asciiHost(host: string): string | null {
   if (host.length === 0 || host.length > 253) return null;
   let ascii = host;
   if (/[^\x00-\x7f]/.test(host)) {
-    ascii = domainToASCII(host);
+    ascii = cachedToASCII(host);
     if (!ascii) return null;
   }
   const dot = ascii.lastIndexOf('.');

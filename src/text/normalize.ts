@@ -43,98 +43,115 @@ function nfkc(chunk: string): string {
   return out;
 }
 
-// Per BMP code unit: 0 not yet known, 1 NFKC leaves it unchanged on its own, 2 it may change. Most of a
-// Japanese notice is kana and kanji that NFKC keeps, so those take the same copy-through path as ASCII.
-const IDENTITY = new Uint8Array(0x10000);
-function isIdentity(c: number): boolean {
-  let k = IDENTITY[c];
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    const plain = (c < 0xd800 || c > 0xdfff) && !isCombining(c) && !ZERO_WIDTH.has(c);
-    k = plain && ch.normalize('NFKC') === ch ? 1 : 2;
-    IDENTITY[c] = k;
-  }
-  return k === 1;
+// Per BMP code unit: 0 not yet known, 1 NFKC leaves it unchanged on its own, 2 it may change, 3 a combining
+// mark. Most of a Japanese notice is kana and kanji that NFKC keeps, so those take the same copy-through
+// path as ASCII. One table lookup per code unit tells both what a character is and whether it joins the
+// one before it.
+const STABLE = 1;
+const CHANGES = 2;
+const COMBINING = 3;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) CLASS[c] = c === 0x0d ? CHANGES : STABLE;
+function classOf(c: number): number {
+  const k = CLASS[c] as number;
+  return k !== 0 ? k : learnClass(c);
+}
+function learnClass(c: number): number {
+  const ch = String.fromCharCode(c);
+  let k: number;
+  if (isCombining(c)) k = COMBINING;
+  else k = (c < 0xd800 || c > 0xdfff) && !ZERO_WIDTH.has(c) && ch.normalize('NFKC') === ch ? STABLE : CHANGES;
+  CLASS[c] = k;
+  return k;
+}
+
+/** The output being built: normalized pieces and, per output character, the chunk of the original it came from. */
+interface Builder {
+  parts: string[];
+  start: Uint32Array;
+  end: Uint32Array;
+  out: number;
+}
+
+function reserve(b: Builder, extra: number): void {
+  if (b.out + extra <= b.start.length) return;
+  const size = Math.max(b.start.length * 2, b.out + extra + 16);
+  const s = new Uint32Array(size);
+  s.set(b.start);
+  b.start = s;
+  const e = new Uint32Array(size);
+  e.set(b.end);
+  b.end = e;
 }
 
 export function normalize(original: string, options: NormalizeOptions = {}): NormalizedText {
   const n = original.length;
+  const removeZeroWidth = options.removeZeroWidth === true;
   // Output is rarely longer than the input; grow when it is.
-  let start = new Uint32Array(n + 16);
-  let end = new Uint32Array(n + 16);
-  const parts: string[] = [];
-  let out = 0;
-  let run = -1; // start of a stretch copied through unchanged
-
-  const ensure = (extra: number) => {
-    if (out + extra <= start.length) return;
-    const size = Math.max(start.length * 2, out + extra + 16);
-    const s = new Uint32Array(size);
-    s.set(start);
-    start = s;
-    const e = new Uint32Array(size);
-    e.set(end);
-    end = e;
-  };
-  const flushRun = (upTo: number) => {
-    if (run < 0) return;
-    parts.push(original.slice(run, upTo));
-    run = -1;
-  };
-
+  const b: Builder = { parts: [], start: new Uint32Array(n + 16), end: new Uint32Array(n + 16), out: 0 };
   let i = 0;
+  let k = n > 0 ? classOf(original.charCodeAt(0)) : 0; // class of the code unit at i
   while (i < n) {
-    const c = original.charCodeAt(i);
-    // Fast path: ASCII (but CR) and NFKC-stable characters not followed by a combining mark map to themselves.
-    // (e + U+0301 composes to é, so a following mark sends even ASCII down the per-chunk path)
-    if (((c < 0x80 && c !== 0x0d) || (c >= 0x80 && isIdentity(c))) && !(i + 1 < n && followsCombining(original.charCodeAt(i + 1)))) {
-      if (run < 0) run = i;
-      ensure(1);
-      start[out] = i;
-      end[out] = i + 1;
-      out++;
-      i++;
-      continue;
+    if (k === STABLE) {
+      // A stretch of characters that map to themselves, each one ending before the next starts
+      // (e + U+0301 composes to é, so a stable character followed by a mark goes down the per-chunk path).
+      // Locals rather than builder fields keep this loop, which sees nearly every character, tight.
+      reserve(b, n - i);
+      const start = b.start;
+      const end = b.end;
+      let out = b.out;
+      const runStart = i;
+      while (true) {
+        const next = i + 1 < n ? classOf(original.charCodeAt(i + 1)) : 0;
+        if (next === COMBINING) break;
+        start[out] = i;
+        end[out] = i + 1;
+        out++;
+        i++;
+        k = next;
+        if (next !== STABLE) break;
+      }
+      b.out = out;
+      if (i > runStart) b.parts.push(original.slice(runStart, i));
+      // otherwise the stable character at i is followed by a combining mark: it starts a chunk
+      if (k !== STABLE) continue;
     }
-    flushRun(i);
-    if (c === 0x0d) {
-      const len = original.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-      ensure(1);
-      parts.push('\n');
-      start[out] = i;
-      end[out] = i + len;
-      out++;
-      i += len;
-      continue;
-    }
-    const cp = original.codePointAt(i)!;
-    let j = i + (cp > 0xffff ? 2 : 1);
-    while (j < n) {
-      const next = original.codePointAt(j)!;
-      if (!isCombining(next)) break;
-      j += next > 0xffff ? 2 : 1;
-    }
-    if (options.removeZeroWidth && ZERO_WIDTH.has(cp) && j === i + 1) {
-      i = j;
-      continue;
-    }
-    const normalized = nfkc(original.slice(i, j));
-    ensure(normalized.length);
-    for (let k = 0; k < normalized.length; k++) {
-      start[out] = i;
-      end[out] = j;
-      out++;
-    }
-    parts.push(normalized);
-    i = j;
+    i = addChunk(b, original, i, removeZeroWidth);
+    k = i < n ? classOf(original.charCodeAt(i)) : 0;
   }
-  flushRun(n);
-  return { original, text: parts.join(''), start: start.subarray(0, out), end: end.subarray(0, out) };
+  return { original, text: b.parts.join(''), start: b.start.subarray(0, b.out), end: b.end.subarray(0, b.out) };
 }
 
-/** Could this code unit be a combining mark (isCombining covers only BMP ranges)? */
-function followsCombining(c: number): boolean {
-  return c >= 0x0300 && isCombining(c);
+/** Normalize the chunk at i (CR/CRLF, or a code point with its combining marks); return where it ends. */
+function addChunk(b: Builder, src: string, i: number, removeZeroWidth: boolean): number {
+  const c = src.charCodeAt(i);
+  if (c === 0x0d) {
+    const len = src.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+    reserve(b, 1);
+    b.parts.push('\n');
+    b.start[b.out] = i;
+    b.end[b.out] = i + len;
+    b.out++;
+    return i + len;
+  }
+  const n = src.length;
+  const cp = src.codePointAt(i)!;
+  let j = i + (cp > 0xffff ? 2 : 1);
+  while (j < n) {
+    const next = src.codePointAt(j)!;
+    if (!isCombining(next)) break;
+    j += next > 0xffff ? 2 : 1;
+  }
+  if (removeZeroWidth && ZERO_WIDTH.has(cp) && j === i + 1) return j;
+  const normalized = nfkc(src.slice(i, j));
+  reserve(b, normalized.length);
+  for (let q = 0; q < normalized.length; q++) {
+    b.start[b.out] = i;
+    b.end[b.out] = j;
+    b.out++;
+  }
+  b.parts.push(normalized);
+  return j;
 }
 
 /** Map a half-open span of the normalized text back to the original text. */

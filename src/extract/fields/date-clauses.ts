@@ -105,8 +105,11 @@ export function datedClauses(
     const cueBefore = /(?:判明|発覚|把握|認識|気付|気づ|検知|連絡を受け|報告を受け|指摘を受け)(?:した|いた|た)?の(?:は|が)[、,]?\s?$/.test(lead);
     // 「…との連絡が、9月29日以降、お客さまから相次いで寄せられて」: reports coming in since a date start on that date
     const reportsSince = periodStart && REPORTS_COME_IN.test(clause) && REPORT_NOUN.test(lead + clause);
-    let discovery = cueBefore || reportsSince || !cited && !responseOnly && !rangeEnd && !periodStart && !byContractor && !revealed && DISCOVERY.test(clause);
-    let event = !cited && !responseOnly && (EVENT_WORD.test(clause) || (byContractor && DISCOVERY.test(clause)));
+    // each word list is scanned once per clause: its first position also says whether it occurs
+    const dPos = clause.search(DISCOVERY);
+    const ePos = clause.search(EVENT_WORD);
+    let discovery = cueBefore || reportsSince || !cited && !responseOnly && !rangeEnd && !periodStart && !byContractor && !revealed && dPos >= 0;
+    let event = !cited && !responseOnly && (ePos >= 0 || (byContractor && dPos >= 0));
     if (LABEL_DISCOVERY.test(before)) {
       discovery = true;
       event = false;
@@ -116,8 +119,6 @@ export function datedClauses(
     // the inner date of a sentence whose outer date took the discovery verb is an event
     const outer = out[out.length - 1];
     if (outer && outer.cutShortDiscovery && outer.mention.end <= m.start && m.start < sEnd && outer.sentenceEnd === sEnd) discovery = false;
-    const dPos = clause.search(DISCOVERY);
-    const ePos = clause.search(EVENT_WORD);
     // the discovery word closes a long clause that starts with the event (「…配布したチラシに…記載されていたことが判明」)
     const eventFirst = ePos >= 0 && (dPos < 0 || (ePos < dPos && dPos - ePos > 20));
     out.push({ mention: m, after, sentence, cited, discovery, event, eventFirst, cutShortDiscovery: cutShort && discovery, sentenceEnd: sEnd });
@@ -127,12 +128,12 @@ export function datedClauses(
 
 /** Quoted words (what a caller said, a mail's subject) are not the notice's own account. */
 function stripQuotes(s: string): string {
-  return s.replace(/「[^「」]{0,80}」/g, '「」');
+  return s.includes('「') ? s.replace(/「[^「」]{0,80}」/g, '「」') : s;
 }
 
 /** Parenthesised asides (「（調査により判明）」) say how a fact became known later, not when. */
 function stripParens(s: string): string {
-  return s.replace(/\([^()]{0,60}\)/g, '');
+  return s.includes('(') ? s.replace(/\([^()]{0,60}\)/g, '') : s;
 }
 
 function sentenceEnd(text: string, from: number): number {

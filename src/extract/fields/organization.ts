@@ -67,6 +67,8 @@ function orgFromTitle(line: Line): Found | null {
 /** "○○（以下「当社」）は" — the organization introducing itself in the first sentences. */
 function orgFromSelfReference(ctx: ExtractContext): Found | null {
   const head = ctx.text.slice(0, 3000);
+  // every match holds 「(以下」: without it the pattern (a 2–40 character run tried at each position) cannot match
+  if (!head.includes('(以下')) return null;
   const m = /([^\s、。「」()]{2,40})\s?\(以下[、,]?\s?「?(?:当社|弊社|当院|本学|当法人|当協会|当組合|当財団|当会|本校|当センター|当市|当町|本市|本町)/.exec(head);
   if (m && m[1] && looksLikeOrg(m[1])) {
     const org = orgFromTokens(m[1]);
@@ -174,6 +176,9 @@ function cueRole(s: string): Role | null {
   return null;
 }
 
+// What every match of the client pattern in extractOtherOrganizations contains.
+const CLIENT_GATE = /[都道府県市町村区](?:から|より)[^。\n]{0,40}(?:受託|委託を受け)|委託元(?:である|の)/;
+
 export function extractOtherOrganizations(ctx: ExtractContext, organization: string | null): FieldResult<Party[]> {
   const own = (organization ?? '').replace(/\s+/g, '');
   const text = ctx.text;
@@ -195,7 +200,8 @@ export function extractOtherOrganizations(ctx: ExtractContext, organization: str
     add(n.name, roleFromContext(before, after), { start: n.start, end: n.end });
   }
   // A public body the organization works for (委託元): 「みなみ野市から…業務を受託」「委託元であるみなみ野市」
-  const client = !/受託|委託元|委託を受け/.test(text) ? null : /([一-龠々ぁ-んァ-ヶー]{1,14}[都道府県市町村区])(?:から|より)[^。\n]{0,40}(?:受託|委託を受け)|委託元(?:である|の)\s?([一-龠々ぁ-んァ-ヶー]{1,14}[都道府県市町村区])/g;
+  // (gated on the part every match must contain: the pattern tries a run of up to 14 characters at each position)
+  const client = !CLIENT_GATE.test(text) ? null : /([一-龠々ぁ-んァ-ヶー]{1,14}[都道府県市町村区])(?:から|より)[^。\n]{0,40}(?:受託|委託を受け)|委託元(?:である|の)\s?([一-龠々ぁ-んァ-ヶー]{1,14}[都道府県市町村区])/g;
   let cm: RegExpExecArray | null;
   let guard = 0;
   while (client && (cm = client.exec(text)) !== null && guard++ < 50) {
