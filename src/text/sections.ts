@@ -67,38 +67,54 @@ export function splitLines(text: string, from = 0, to = text.length): TextLine[]
   return out;
 }
 
-const MARKERS: [MarkerKind, RegExp][] = [
+// Each pattern is tried at the marker's position in the line (sticky, so no copy of the rest of the
+// line is made); `first` lists the characters the pattern can start with, so that a line is only tried
+// against the few patterns its first character allows, in the order below.
+const MARKERS: { kind: MarkerKind; first: string; re: RegExp }[] = [
   // (第2報, 第3回, 第1号 name a report, a session, an issue: not a heading number)
-  ['dai', /^第[0-9一二三四五六七八九十]{1,3}(?![報回号弾次期位者])(?:[.、．:：\s]\s*|(?=[^\s0-9]))/],
-  ['paren-number', /^(?:\([0-9]{1,2}\)|[0-9]{1,2}\))\s*/],
-  ['number-dot', /^[0-9]{1,2}[.、．:](?![0-9])\s*/],
-  ['number-space', /^[0-9]{1,2}\s+/],
-  ['kanji-number', /^[一二三四五六七八九十]{1,3}(?:[.、．]\s*|\s+)/],
-  ['roman', /^(?:I{1,3}|IV|VI{0,3}|IX|X)[.、．)]\s*/],
-  ['kana', /^[アイウエオカキクケコ](?:[.、．)]\s*|\s+)/],
+  { kind: 'dai', first: '第', re: /第[0-9一二三四五六七八九十]{1,3}(?![報回号弾次期位者])(?:[.、．:：\s]\s*|(?=[^\s0-9]))/y },
+  { kind: 'paren-number', first: '(0123456789', re: /(?:\([0-9]{1,2}\)|[0-9]{1,2}\))\s*/y },
+  { kind: 'number-dot', first: '0123456789', re: /[0-9]{1,2}[.、．:](?![0-9])\s*/y },
+  { kind: 'number-space', first: '0123456789', re: /[0-9]{1,2}\s+/y },
+  { kind: 'kanji-number', first: '一二三四五六七八九十', re: /[一二三四五六七八九十]{1,3}(?:[.、．]\s*|\s+)/y },
+  { kind: 'roman', first: 'IVX', re: /(?:I{1,3}|IV|VI{0,3}|IX|X)[.、．)]\s*/y },
+  { kind: 'kana', first: 'アイウエオカキクケコ', re: /[アイウエオカキクケコ](?:[.、．)]\s*|\s+)/y },
   // a digit glued to text that is not a unit or a date part: what NFKC makes of ①②③
   // (2社 is two companies, but ②社外… / ③社内… start an item)
-  ['circled', /^[0-9]{1,2}(?=社[外内員長宅]|[^\s0-9.,:：/年月日時分秒%件名人円万千百億歳回週個台本通枚部社頁ヶかカ])/],
-  ['bracket', /^【(?=[^】]{1,40}】)/],
-  ['square', /^[■□▪▫]\s*/],
-  ['diamond', /^[◆◇◈]\s*/],
-  ['circle', /^[●○◯◎•]\s*/],
-  ['dot', /^・\s*/],
-  ['dash', /^(?:-|‐|–|—|\*|>|≫)\s*/],
-  ['star', /^[★☆▶▷►]\s*/],
+  { kind: 'circled', first: '0123456789', re: /[0-9]{1,2}(?=社[外内員長宅]|[^\s0-9.,:：/年月日時分秒%件名人円万千百億歳回週個台本通枚部社頁ヶかカ])/y },
+  { kind: 'bracket', first: '【', re: /【(?=[^】]{1,40}】)/y },
+  { kind: 'square', first: '■□▪▫', re: /[■□▪▫]\s*/y },
+  { kind: 'diamond', first: '◆◇◈', re: /[◆◇◈]\s*/y },
+  { kind: 'circle', first: '●○◯◎•', re: /[●○◯◎•]\s*/y },
+  { kind: 'dot', first: '・', re: /・\s*/y },
+  { kind: 'dash', first: '-‐–—*>≫', re: /(?:-|‐|–|—|\*|>|≫)\s*/y },
+  { kind: 'star', first: '★☆▶▷►', re: /[★☆▶▷►]\s*/y },
 ];
 
-// first characters a marker can start with: lines starting otherwise skip the pattern list
-const MARKER_START = /[0-9第一二三四五六七八九十(IVX【■□▪▫◆◇◈●○◯◎•・\-‐–—*>≫★☆▶▷►アイウエオカキクケコ]/;
+/** first character of a marker → the patterns that can start with it, in MARKERS order */
+const MARKERS_BY_FIRST = new Map<string, { kind: MarkerKind; re: RegExp }[]>();
+for (const m of MARKERS) {
+  for (const ch of m.first) {
+    let list = MARKERS_BY_FIRST.get(ch);
+    if (!list) MARKERS_BY_FIRST.set(ch, (list = []));
+    list.push({ kind: m.kind, re: m.re });
+  }
+}
+
+function isIndentChar(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000';
+}
 
 /** The list/heading marker a line starts with, or null. */
 export function lineMarker(line: string): Marker | null {
   let indent = 0;
-  while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t' || line[indent] === '\u3000')) indent++;
-  if (indent >= line.length || !MARKER_START.test(line[indent]!)) return null;
-  const rest = line.slice(indent);
-  for (const [kind, re] of MARKERS) {
-    const m = re.exec(rest);
+  while (indent < line.length && isIndentChar(line[indent])) indent++;
+  if (indent >= line.length) return null;
+  const candidates = MARKERS_BY_FIRST.get(line[indent]!);
+  if (!candidates) return null;
+  for (const { kind, re } of candidates) {
+    re.lastIndex = indent;
+    const m = re.exec(line);
     if (m) {
       if (indent + m[0].length >= line.length) return null; // a marker with nothing after it
       return { kind, text: m[0].trim(), indent, contentOffset: indent + m[0].length };
@@ -111,10 +127,15 @@ const MAX_HEADING = 40;
 
 /** A short line without a closing 。 that starts with a marker (or is a 【…】 / ＜…＞ label) is a heading. */
 export function isHeadingLine(line: string): Marker | null {
-  const t = line.trim();
+  return headingMarker(line, line.trim(), undefined);
+}
+
+/** isHeadingLine with the trimmed line `t` and the line's marker already known (`undefined`: not
+ * computed yet). */
+function headingMarker(line: string, t: string, known: Marker | null | undefined): Marker | null {
   if (t.length === 0 || t.length > MAX_HEADING) return null;
   if (/[。]$/.test(t)) return null;
-  const m = lineMarker(line);
+  const m = known === undefined ? lineMarker(line) : known;
   if (m) {
     if (m.kind === 'dot' || m.kind === 'dash') return null; // ・ and - are list items, not headings
     // a dated line such as "5月27日 ..." or a clock time is an event, not a heading
@@ -145,10 +166,10 @@ const MAX_PLAIN_HEADING = 24;
 // titles that open a new part even right after a list with the same numbering (「4. お問い合わせ」)
 const STRONG_HEADING = /^\s*(?:お?問い?合わせ|お問合せ|窓口|連絡先|本件に関する|今後の|原因|経緯|概要|再発防止|お詫び)/;
 
-function plainHeading(line: string): Marker | null {
-  const t = line.trim();
+/** `t`: the trimmed line; `mark`: the line's own marker (lineMarker), both computed once by the caller. */
+function plainHeading(line: string, t: string, mark: Marker | null): Marker | null {
   if (t.length < 2 || t.length > MAX_PLAIN_HEADING || /[。、,:：]/.test(t)) return null;
-  if (lineMarker(line) !== null) return null;
+  if (mark !== null) return null;
   if (!HEADING_WORDS.test(t)) return null;
   if (/[0-9]{1,2}月|[0-9]{4}年|令和|平成|株式会社|[0-9]{2,}-/.test(t)) return null;
   return { kind: 'plain', text: '', indent: 0, contentOffset: line.length - line.trimStart().length };
@@ -178,12 +199,13 @@ export function splitSections(text: string): Section[] {
   const marks: (Marker | null)[] = lines.map((l) => lineMarker(l.text));
   const heads: { idx: number; m: Marker }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = isHeadingLine(lines[i]!.text);
+    const trimmed = lines[i]!.text.trim();
+    const m = headingMarker(lines[i]!.text, trimmed, marks[i]!);
     if (!m) {
-      const p = plainHeading(lines[i]!.text);
+      const p = plainHeading(lines[i]!.text, trimmed, marks[i]!);
       // an unmarked line right under a heading is that heading's body (「4. お問い合わせ」「窓口」)
-      const prev = nextNonEmpty(lines, i, -1);
-      if (p && !(heads.length > 0 && heads[heads.length - 1]!.idx === prev)) heads.push({ idx: i, m: p });
+      // (the look-back only when needed: it walks over every blank line before this one)
+      if (p && !(heads.length > 0 && heads[heads.length - 1]!.idx === nextNonEmpty(lines, i, -1))) heads.push({ idx: i, m: p });
       continue;
     }
     if (m.kind !== 'bracket') {

@@ -47,7 +47,9 @@ export function extractCountermeasures(ctx: ExtractContext): FieldResult<string[
   }
   const section = candidates[0] ?? null;
   // a list introduced in running text: 「今後は、次の対策を徹底し、再発防止に努めてまいります。」
-  const lines = splitLines(text);
+  // (a line can only match INTRO when the whole text does: one search of the text skips the line loop
+  // for most notices)
+  const lines = INTRO.test(text) ? splitLines(text) : [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!INTRO.test(line.text) || line.text.length > 300) continue;

@@ -6,7 +6,7 @@ import { lineMarker } from '../../text/index.js';
 import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { clausesOf, type Clause } from './qty-clauses.js';
-import { DATA_TERMS, FIELD_LIKE, OTHER_NUMBER_BEFORE, OTHER_TERMS } from './qty-data-terms.js';
+import { DATA_TERMS, FIELD_LIKE, OTHER_NUMBER_BEFORE, termMatches, type TermMatch } from './qty-data-terms.js';
 import { inSpans, sectionsOf } from './qty-scope.js';
 
 export interface DataItemFields {
@@ -56,60 +56,80 @@ interface Hit {
 const QUOTED_SENTENCE = /「[^「」\n]{4,200}」/g;
 const CREDENTIAL_ID = /^(?:ID|ログインID|ユーザーID|ユーザID|利用者ID|アカウントID)$/;
 
-/**
- * Every vocabulary word in the text, each kept with the clause it sits in. One pass per pattern over the
- * whole text (rather than per clause) keeps the work to a few scans of the notice.
- */
-function termHitsByClause(text: string, clauses: Clause[]): Hit[][] {
-  const out: Hit[][] = clauses.map(() => []);
-  const clauseOf = (pos: number): number => {
-    let lo = 0;
-    let hi = clauses.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = clauses[mid]!;
-      if (pos < c.start) hi = mid - 1;
-      else if (pos >= c.end) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
-  };
-  const add = (item: DataItem, start: number, end: number, credential: boolean) => {
-    const k = clauseOf(start);
-    if (k < 0) return;
-    if (quotes.length > 0 && inSpans(quotes, start)) return;
-    const c = clauses[k]!;
-    const after = text.slice(end, Math.min(c.end, end + 8));
-    if (item !== 'other') {
-      if (text.slice(start, end) === '番号' && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(c.start, start - 6), start) || ' ')) return;
-      if (item === 'password' && PASSWORD_SETTING.test(after)) return;
-      if (item === 'email' && EMAIL_SENDER.test(after)) return;
-      // a label with its value (「電話番号：0120…」「件名：「…」」) is a contact point or a lure, not data
-      if (/^\s*[:：「]/.test(after)) return;
-      // 「登録メールアドレスが変更されました」: an account was taken over, the address itself was not exposed
-      if (/^(?:が|を)?変更され/.test(after)) return;
-    }
-    out[k]!.push({ item, start, end, credential });
-  };
-  // quoted sentences (the lure of a phishing mail: 「口座が凍結されました」) are not data descriptions
+/** Index of the clause containing `pos` (clauses are ordered and disjoint), or -1. */
+function clauseIndexOf(clauses: Clause[], pos: number): number {
+  let lo = 0;
+  let hi = clauses.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = clauses[mid]!;
+    if (pos < c.start) hi = mid - 1;
+    else if (pos >= c.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const LABEL_AFTER = /^\s*[:：「]/;
+const CHANGED_AFTER = /^(?:が|を)?変更され/;
+
+/** Whether the vocabulary word `m` in clause `c` is used for something other than data. */
+function notData(text: string, c: Clause, item: DataItem, m: TermMatch): boolean {
+  if (item === 'other') return false;
+  const after = text.slice(m.end, Math.min(c.end, m.end + 8));
+  if (m.word === '番号' && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(c.start, m.start - 6), m.start) || ' ')) return true;
+  if (item === 'password' && PASSWORD_SETTING.test(after)) return true;
+  if (item === 'email' && EMAIL_SENDER.test(after)) return true;
+  // a label with its value (「電話番号：0120…」「件名：「…」」) is a contact point or a lure, not data
+  if (LABEL_AFTER.test(after)) return true;
+  // 「登録メールアドレスが変更されました」: an account was taken over, the address itself was not exposed
+  return CHANGED_AFTER.test(after);
+}
+
+const QUOTED_STATEMENT = /(?:ました|ます|ください|です|ません)/;
+
+/** Quoted sentences (the lure of a phishing mail: 「口座が凍結されました」) are not data descriptions. */
+function quotedSentences(text: string): NSpan[] {
   const quotes: NSpan[] = [];
   QUOTED_SENTENCE.lastIndex = 0;
   for (let m = QUOTED_SENTENCE.exec(text); m !== null; m = QUOTED_SENTENCE.exec(text)) {
-    if (/(?:ました|ます|ください|です|ません)/.test(m[0])) quotes.push({ start: m.index, end: m.index + m[0].length });
+    if (QUOTED_STATEMENT.test(m[0])) quotes.push({ start: m.index, end: m.index + m[0].length });
   }
-  for (const [re, item] of DATA_TERMS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      add(item, m.index, m.index + m[0].length, item === 'password' || (item === 'id_number' && CREDENTIAL_ID.test(m[0])));
-    }
+  return quotes;
+}
+
+// shared by every clause without hits (never pushed to)
+const NO_HITS: Hit[] = [];
+
+/** Adds the hits of one vocabulary pattern's matches to their clauses. */
+function addHits(out: Hit[][], text: string, clauses: Clause[], quotes: NSpan[], item: DataItem, matches: TermMatch[]): void {
+  for (const m of matches) {
+    const k = clauseIndexOf(clauses, m.start);
+    if (k < 0) continue;
+    if (quotes.length > 0 && inSpans(quotes, m.start)) continue;
+    if (notData(text, clauses[k]!, item, m)) continue;
+    const credential = item === 'password' || (item === 'id_number' && CREDENTIAL_ID.test(m.word));
+    if (out[k] === NO_HITS) out[k] = [];
+    out[k]!.push({ item, start: m.start, end: m.end, credential });
   }
-  OTHER_TERMS.lastIndex = 0;
-  for (let m = OTHER_TERMS.exec(text); m !== null; m = OTHER_TERMS.exec(text)) add('other', m.index, m.index + m[0].length, false);
+}
+
+/**
+ * Every vocabulary word in the text, each kept with the clause it sits in. One pass over the whole text
+ * (rather than per clause) finds the words of all patterns (termMatches). Hits of a clause are in
+ * DATA_TERMS order, then OTHER_TERMS, each by position.
+ */
+function termHitsByClause(text: string, clauses: Clause[]): Hit[][] {
+  const out: Hit[][] = new Array<Hit[]>(clauses.length).fill(NO_HITS);
+  const quotes = quotedSentences(text);
+  const matches = termMatches(text);
+  for (let i = 0; i < DATA_TERMS.length; i++) addHits(out, text, clauses, quotes, DATA_TERMS[i]![1], matches[i]!);
+  addHits(out, text, clauses, quotes, 'other', matches[DATA_TERMS.length]!);
   return out;
 }
 
-// non-global copies of the vocabulary patterns, for plain tests (no lastIndex state)
-const TERM_TESTS = DATA_TERMS.map(([re]) => new RegExp(re.source));
+// any vocabulary pattern, for a plain test (one search rather than one per pattern; no lastIndex state)
+const ANY_TERM = new RegExp(DATA_TERMS.map(([re]) => `(?:${re.source})`).join('|'));
 
 const CHUNK_SPLIT = /[、,，・/「」『』()（）:：\n]|及び|および|並びに|ならびに|または|又は|もしくは|等|など|とその|の一部/;
 const GENERIC_CHUNK =
@@ -123,15 +143,15 @@ function otherChunks(text: string, c: Clause): Hit[] {
   for (const raw of s.split(CHUNK_SPLIT)) {
     const at = s.indexOf(raw, pos);
     if (at >= 0) pos = at + raw.length;
-    const chunk = raw
-      .trim()
-      .replace(/^[おご]/, '')
-      .replace(/(?:の情報|情報|等|など|の各項目|。)$/, '');
+    const trimmed = raw.trim();
+    // the edits below remove at most 1 + 4 characters: longer or shorter pieces cannot become a field
+    if (trimmed.length < 2 || trimmed.length > 14 + 5) continue;
+    const chunk = trimmed.replace(/^[おご]/, '').replace(/(?:の情報|情報|等|など|の各項目|。)$/, '');
     if (chunk.length < 2 || chunk.length > 14) continue;
     if (GENERIC_CHUNK.test(chunk)) continue;
     if (/[がをにはでもへとやし]$|ます|ました|され|して|した|ません/.test(chunk)) continue;
     if (!FIELD_LIKE.test(chunk)) continue;
-    if (TERM_TESTS.some((re) => re.test(chunk))) continue;
+    if (ANY_TERM.test(chunk)) continue;
     out.push({ item: 'other', start: c.start + Math.max(0, at), end: c.start + Math.max(0, at) + raw.length });
   }
   return out;
@@ -142,6 +162,45 @@ const MAX_EVIDENCE = 64;
 function order(items: Set<DataItem>): DataItem[] {
   return DATA_ITEMS.filter((d) => items.has(d));
 }
+
+/** Evidence spans without repeats, in first-seen order. */
+function uniq(ev: NSpan[]): NSpan[] {
+  const seen = new Set<string>();
+  return ev.filter((e) => {
+    const k = `${e.start}:${e.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** How many different vocabulary items (not 'other') the hits name; `plain`: credentials left out. */
+function distinctItems(hits: Hit[], plain: boolean): number {
+  const items = new Set<DataItem>();
+  for (const h of hits) if (h.item !== 'other' && !(plain && h.credential)) items.add(h.item);
+  return items.size;
+}
+
+// Cheap tests first: every NOT_ABOUT_ITEMS match ends in …ません, and every NEGATION match contains one
+// of NEGATION_WORD's words, so clauses without them skip the long patterns.
+const NEGATION_WORD = /ない|ません|ず|なし|対象外/;
+
+function deniesEventIn(body: string): boolean {
+  if (!body.includes('ません')) return false;
+  NOT_ABOUT_ITEMS.lastIndex = 0;
+  const found = NOT_ABOUT_ITEMS.test(body);
+  NOT_ABOUT_ITEMS.lastIndex = 0;
+  return found;
+}
+
+function isNegated(body: string): boolean {
+  return NEGATION_WORD.test(body) && NEGATION.test(body);
+}
+
+// a negation of containing or holding (「…は保持しておりません」) covers credentials too
+const HELD = /(?:含|記載|保持|預か|保有)/;
+// (sticky, at the end of a word; every alternative is shorter than the 3 characters looked at before)
+const ONLY_AFTER = /(?:以外|のみ|だけ)/y;
 
 export function extractDataItems(ctx: ExtractContext): DataItemFields {
   const text = ctx.text;
@@ -180,23 +239,21 @@ export function extractDataItems(ctx: ExtractContext): DataItemFields {
       }
       continue;
     }
-    const distinct = new Set(hits.filter((h) => h.item !== 'other').map((h) => h.item));
-    const plainData = new Set(hits.filter((h) => h.item !== 'other' && !h.credential).map((h) => h.item));
     const inData = inSpans(dataSections, c.start);
-    const isList = distinct.size >= 2 || (inData && /[、・,]/.test(body));
-    const deniesEvent = NOT_ABOUT_ITEMS.test(body);
-    NOT_ABOUT_ITEMS.lastIndex = 0;
+    const isList = distinctItems(hits, false) >= 2 || (inData && /[、・,]/.test(body));
+    const deniesEvent = deniesEventIn(body);
     if (deniesEvent && !isList) continue; // 「取引先の情報が閲覧された形跡はありません」
-    const negated = NEGATION.test(body.replace(NOT_ABOUT_ITEMS, ''));
+    const negated = isNegated(deniesEvent ? body.replace(NOT_ABOUT_ITEMS, '') : body);
     if (!isList && !inData && !negated && !DATA_VERB.test(body)) continue;
     if (!negated && !isList && RESPONSE.test(body)) continue;
     const all = isList || inData ? [...hits, ...otherChunks(text, c)] : hits;
     const credentialsCount =
-      plainData.size >= 2 || credentialInvolved(body) || (inData && isList && !CREDENTIAL_TOOL.test(body));
+      distinctItems(hits, true) >= 2 || credentialInvolved(body) || (inData && isList && !CREDENTIAL_TOOL.test(body));
     for (const h of all) {
-      if (h.credential && !credentialsCount && !(negated && /(?:含|記載|保持|預か|保有)/.test(body))) continue;
+      if (h.credential && !credentialsCount && !(negated && HELD.test(body))) continue;
       // 「メールアドレス以外の情報は含まれておりません」: the named item is the one that WAS involved
-      const only = /^(?:以外|のみ|だけ)/.test(text.slice(h.end, h.end + 3));
+      ONLY_AFTER.lastIndex = h.end;
+      const only = ONLY_AFTER.test(text);
       if (negated && !only) {
         if (h.item === 'other') continue; // unnamed "other" exclusions are too vague to record
         excluded.add(h.item);
@@ -208,15 +265,6 @@ export function extractDataItems(ctx: ExtractContext): DataItemFields {
     }
   }
   for (const d of included) excluded.delete(d);
-  const uniq = (ev: NSpan[]) => {
-    const seen = new Set<string>();
-    return ev.filter((e) => {
-      const k = `${e.start}:${e.end}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-  };
   return {
     dataItems: result(order(included), uniq(inEv).slice(0, MAX_EVIDENCE)),
     excludedDataItems: result(order(excluded), uniq(exEv).slice(0, MAX_EVIDENCE)),

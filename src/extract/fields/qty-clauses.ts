@@ -14,34 +14,54 @@ const NEG_ASIDE = /[(（][^()（）\n]{0,120}?(?:ません|ず|ない)[^()（）
 // cut before these: they open a new clause
 const CUT_BEFORE = /(?:なお、|ただし、|※|但し、)/g;
 
+/**
+ * Every cut position in the text, ascending (duplicates possible). No cut pattern matches across a line
+ * end, so one search of the whole text finds exactly the cuts a search of each line would, without a
+ * copy of every line.
+ */
+function cutPositions(text: string): number[] {
+  const cuts: number[] = [];
+  CUT_AFTER.lastIndex = 0;
+  for (let m = CUT_AFTER.exec(text); m !== null; m = CUT_AFTER.exec(text)) cuts.push(m.index + m[0].length);
+  CUT_BEFORE.lastIndex = 0;
+  for (let m = CUT_BEFORE.exec(text); m !== null; m = CUT_BEFORE.exec(text)) cuts.push(m.index);
+  NEG_ASIDE.lastIndex = 0;
+  for (let m = NEG_ASIDE.exec(text); m !== null; m = NEG_ASIDE.exec(text)) cuts.push(m.index, m.index + m[0].length);
+  return cuts.sort((a, b) => a - b);
+}
+
+const WHITE = /\s/; // the characters String.prototype.trim removes
+
+function hasNonSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!WHITE.test(text[i]!)) return true;
+  return false;
+}
+
+/** Adds the clause [s, e) of a line: long runs without punctuation are cut into bounded pieces. */
+function pushClause(out: Clause[], text: string, s: number, e: number): void {
+  while (e - s > MAX_CLAUSE) {
+    out.push({ start: s, end: s + MAX_CLAUSE });
+    s += MAX_CLAUSE;
+  }
+  if (hasNonSpace(text, s, e)) out.push({ start: s, end: e });
+}
+
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
+  const cuts = cutPositions(text);
+  let k = 0;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let nl = text.indexOf('\n', lineStart);
     if (nl < 0) nl = text.length;
-    const line = text.slice(lineStart, nl);
-    const cuts = new Set<number>([0, line.length]);
-    CUT_AFTER.lastIndex = 0;
-    for (let m = CUT_AFTER.exec(line); m !== null; m = CUT_AFTER.exec(line)) cuts.add(m.index + m[0].length);
-    CUT_BEFORE.lastIndex = 0;
-    for (let m = CUT_BEFORE.exec(line); m !== null; m = CUT_BEFORE.exec(line)) cuts.add(m.index);
-    NEG_ASIDE.lastIndex = 0;
-    for (let m = NEG_ASIDE.exec(line); m !== null; m = NEG_ASIDE.exec(line)) {
-      cuts.add(m.index);
-      cuts.add(m.index + m[0].length);
+    let s = lineStart;
+    for (; k < cuts.length && cuts[k]! <= nl; k++) {
+      const c = cuts[k]!;
+      if (c <= s) continue; // a cut at the line start or a repeated one
+      pushClause(out, text, s, c);
+      s = c;
     }
-    const sorted = [...cuts].sort((a, b) => a - b);
-    for (let i = 0; i + 1 < sorted.length; i++) {
-      let s = sorted[i]!;
-      const e = sorted[i + 1]!;
-      // very long runs without punctuation are cut into bounded pieces
-      while (e - s > MAX_CLAUSE) {
-        out.push({ start: lineStart + s, end: lineStart + s + MAX_CLAUSE });
-        s += MAX_CLAUSE;
-      }
-      if (line.slice(s, e).trim().length > 0) out.push({ start: lineStart + s, end: lineStart + e });
-    }
+    if (nl > s) pushClause(out, text, s, nl);
     lineStart = nl + 1;
   }
   return out;
