@@ -4,6 +4,7 @@
 import type { Category } from '../../model/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
 import { findCue, isAdvisory, isGeneral, isMeasure, negatedAfter, sentencesOf, type Sentence } from './class-text.js';
+import { mayOccur, SpanGate } from './regex-prefilter.js';
 
 const W = '[^。\\n]'; // one character inside a sentence
 const near = (n: number): string => `${W}{0,${n}}`;
@@ -244,17 +245,27 @@ export function analyzeCategories(ctx: ExtractContext): CategoryAnalysis {
     spans.set(cat, list);
   };
 
-  // One pass per rule over the whole text first: most rules match nowhere in a given notice.
-  const live = RULES.filter((rule) => rule.re.test(ctx.text));
+  // One pass per rule over the whole text first: most rules match nowhere in a given notice. The
+  // same scan, continued, tells which sentences may hold a cue (SpanGate), so a rule's regex and its
+  // condition run only on those.
+  const live: { rule: CueRule; gate: SpanGate }[] = [];
+  for (const rule of RULES) {
+    // (a cheap check of the notice's characters first: most rules need some it lacks)
+    if (!mayOccur(ctx, rule.re)) continue;
+    const gate = new SpanGate(rule.re, ctx.text);
+    if (gate.matchesText()) live.push({ rule, gate });
+  }
   for (const s of sentences) {
-    for (const rule of live) {
-      if (!usable(s)) continue;
+    if (!usable(s)) continue;
+    for (const { rule, gate } of live) {
+      if (!gate.mayMatch(s.start, s.end)) continue;
       if (rule.when && !rule.when(s)) continue;
       const cue = findCue(s, rule.re, rule.keepNegated);
       if (cue) add(rule.cat, cue.span);
     }
   }
-  supplyChain(sentences, add);
+  // (a notice without a contractor word has no contractor event)
+  if (mayOccur(ctx, CONTRACTOR)) supplyChain(sentences, add);
 
   const has = (c: Category): boolean => spans.has(c);
   const drop = (c: Category): void => {
@@ -359,10 +370,11 @@ function supplyChain(sentences: Sentence[], add: (c: Category, s: NSpan) => void
       continue;
     }
     CONTRACTOR.lastIndex = 0;
-    let m: RegExpExecArray | null;
+    let m = CONTRACTOR.exec(s.text);
+    // the next sentence may continue about a contractor named here
+    const named = m !== null;
     let found = false;
-    let guard = 0;
-    while ((m = CONTRACTOR.exec(s.text)) !== null && guard++ < 20) {
+    for (let guard = 0; m !== null && guard++ < 20; m = CONTRACTOR.exec(s.text)) {
       const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 90);
       // "委託先に送付" is the organization acting towards the contractor, not the contractor's event
       if (/^に(?!おいて|て)/.test(after)) continue;
@@ -387,11 +399,10 @@ function supplyChain(sentences: Sentence[], add: (c: Category, s: NSpan) => void
       }
     }
     CONTRACTOR.lastIndex = 0;
-    carry = CONTRACTOR.test(s.text);
-    CONTRACTOR.lastIndex = 0;
+    carry = named;
   }
 }
 
 function isNegatedEvent(s: Sentence, at: number): boolean {
-  return negatedAfter(s.text, at);
+  return s.negation && negatedAfter(s.text, at);
 }

@@ -2,6 +2,7 @@
 // sentence splitting with offsets, section roles (recurrence measures, requests to readers),
 // negation of a cue inside its clause. Every regex here is bounded ([^。\n]{0,N}) so time stays linear.
 import type { ExtractContext, NSpan } from '../context.js';
+import { mayOccur, SpanGate } from './regex-prefilter.js';
 
 export interface Sentence {
   /** offsets in ctx.text */
@@ -18,14 +19,21 @@ export interface Sentence {
   advisory: boolean;
   measure: boolean;
   general: boolean;
+  /** holds a negated predicate somewhere: negatedAfter can be true only then */
+  negation: boolean;
 }
 
 /** Longest sentence we look at; longer runs are cut so every pattern stays cheap. */
 const MAX_SENTENCE = 600;
 
-const OPEN = new Set(['(', '「', '『', '【', '[', '〔', '（']);
-const CLOSE = new Set([')', '」', '』', '】', ']', '〕', '）']);
-const BREAKS = /[。!?()「」『』【】[\]〔〕（）]/g;
+// What each character does to sentence splitting: nothing, open or close a bracket, end a sentence.
+const OPENS = 1;
+const CLOSES = 2;
+const ENDS = 3;
+const BREAK_KIND = new Uint8Array(0x10000);
+for (const ch of '(「『【[〔（') BREAK_KIND[ch.charCodeAt(0)] = OPENS;
+for (const ch of ')」』】]〕）') BREAK_KIND[ch.charCodeAt(0)] = CLOSES;
+for (const ch of '。!?') BREAK_KIND[ch.charCodeAt(0)] = ENDS;
 
 // Headings that open a section we do not read as a description of the event.
 const MEASURE_HEADING = /再発防止|防止策|今後の対策|今後の取り?組|改善策|対策について|当社の対策|セキュリティ対策/;
@@ -75,18 +83,16 @@ export function sentencesOf(ctx: ExtractContext): Sentence[] {
     }
     let depth = 0;
     let s = 0;
-    // jump from one bracket or sentence end to the next instead of visiting every character
-    BREAKS.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = BREAKS.exec(lt)) !== null) {
-      const ch = m[0];
-      const i = m.index;
+    // a table lookup per character: cheaper than a regex call (and its match array) per break
+    for (let i = 0; i < lt.length; i++) {
+      const kind = BREAK_KIND[lt.charCodeAt(i)];
+      if (kind === 0) continue;
       while (i - s > MAX_SENTENCE) {
         push(out, line.start + s, line.start + s + MAX_SENTENCE, lt.slice(s, s + MAX_SENTENCE), isTitle, measures, advice);
         s += MAX_SENTENCE;
       }
-      if (OPEN.has(ch)) depth++;
-      else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+      if (kind === OPENS) depth++;
+      else if (kind === CLOSES) depth = Math.max(0, depth - 1);
       else if (depth === 0) {
         push(out, line.start + s, line.start + i + 1, lt.slice(s, i + 1), isTitle, measures, advice);
         s = i + 1;
@@ -98,23 +104,29 @@ export function sentencesOf(ctx: ExtractContext): Sentence[] {
     }
     if (s < lt.length) push(out, line.start + s, line.end, lt.slice(s), isTitle, measures, advice);
   }
+  markRoles(ctx, out);
   cache.set(ctx, out);
   return out;
 }
 
 function push(out: Sentence[], start: number, end: number, text: string, title: boolean, measures: boolean, advice: boolean): void {
   if (text.trim() === '') return;
-  out.push({
-    start,
-    end,
-    text,
-    title,
-    measures,
-    advice,
-    advisory: ADVISORY.test(text),
-    measure: measures || MEASURE_WORDS.test(text),
-    general: GENERAL.test(text),
-  });
+  out.push({ start, end, text, title, measures, advice, advisory: false, measure: measures, general: false, negation: false });
+}
+
+/** The per-sentence flags, each from one scan of the notice (see SpanGate), none when it cannot occur. */
+function markRoles(ctx: ExtractContext, sentences: Sentence[]): void {
+  const text = ctx.text;
+  const advisory = mayOccur(ctx, ADVISORY) ? new SpanGate(ADVISORY, text) : null;
+  const measure = mayOccur(ctx, MEASURE_WORDS) ? new SpanGate(MEASURE_WORDS, text) : null;
+  const general = mayOccur(ctx, GENERAL) ? new SpanGate(GENERAL, text) : null;
+  const negation = mayOccur(ctx, NEGATION) ? new SpanGate(NEGATION, text) : null;
+  for (const s of sentences) {
+    if (advisory) s.advisory = advisory.test(s.start, s.end, s.text);
+    if (measure && !s.measure) s.measure = measure.test(s.start, s.end, s.text);
+    if (general) s.general = general.test(s.start, s.end, s.text);
+    if (negation) s.negation = negation.test(s.start, s.end, s.text);
+  }
 }
 
 /** Requests and conditionals addressed to readers: not statements of what happened. */
@@ -213,7 +225,8 @@ export function findCue(s: Sentence, re: RegExp, allowNegated = false): CueHit |
       g.lastIndex++;
       continue;
     }
-    if (allowNegated || !negatedAfter(s.text, m.index + m[0].length)) {
+    // (a sentence without any negated predicate cannot negate its cue)
+    if (allowNegated || !s.negation || !negatedAfter(s.text, m.index + m[0].length)) {
       return { sentence: s, span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, text: m[0] };
     }
   }

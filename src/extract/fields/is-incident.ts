@@ -6,6 +6,7 @@ import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { analyzeCategories } from './class-categories.js';
 import { isAdvisory, isGeneral, sentencesOf } from './class-text.js';
+import { mayOccur } from './regex-prefilter.js';
 
 const CASEBOOK = /セキュリティ事件簿/;
 const APOLOGY = /お詫び|おわび|お詫|陳謝|謝罪|申し訳(?:ござ|あり)|\bwe (?:sincerely )?apologi[sz]e\b|\bapologi[sz]e for\b/i;
@@ -48,12 +49,29 @@ function countDistinct(text: string, re: RegExp): number {
 }
 
 export function extractIsIncident(ctx: ExtractContext, _prior: Partial<Incident>): FieldResult<boolean> {
-  return judge(ctx);
+  const j = judged(ctx);
+  return result(j.value, [...j.evidence]);
 }
 
 /** The same judgement without the record (categories use it to fall back to "other"). */
 export function isIncidentText(ctx: ExtractContext): boolean {
-  return judge(ctx).value;
+  return judged(ctx).value;
+}
+
+// Categories ask first when they find none; the field asks again.
+const cache = new WeakMap<ExtractContext, FieldResult<boolean>>();
+function judged(ctx: ExtractContext): FieldResult<boolean> {
+  let j = cache.get(ctx);
+  if (!j) {
+    j = judge(ctx);
+    cache.set(ctx, j);
+  }
+  return j;
+}
+
+/** re.test(text), skipped when the notice lacks the characters every match needs (text is part of the notice). */
+function found(ctx: ExtractContext, re: RegExp, text: string): boolean {
+  return mayOccur(ctx, re) && re.test(text);
 }
 
 function judge(ctx: ExtractContext): FieldResult<boolean> {
@@ -62,15 +80,15 @@ function judge(ctx: ExtractContext): FieldResult<boolean> {
   let score = 0;
 
   const title = sentences.find((s) => s.title);
-  if (title && CASEBOOK.test(title.text)) {
+  if (title && found(ctx, CASEBOOK, title.text)) {
     score += 3;
     evidence.push({ start: title.start, end: title.end });
   }
   const head = ctx.text.slice(0, 4000);
   // A title naming an incident ("個人情報の漏えいについて", "USBメモリの紛失について").
-  if (title && TITLE_EVENT.test(title.text) && !/ご注意|注意喚起|にご用心/.test(title.text)) score += 2;
+  if (title && found(ctx, TITLE_EVENT, title.text) && !/ご注意|注意喚起|にご用心/.test(title.text)) score += 2;
   // Apologies are the register of incident notices; releases, reports and advisories do not apologize.
-  if (APOLOGY.test(head)) score += 3;
+  if (found(ctx, APOLOGY, head)) score += 3;
 
   let eventSpan: NSpan | null = null;
   for (const s of sentences) {
@@ -86,23 +104,24 @@ function judge(ctx: ExtractContext): FieldResult<boolean> {
     evidence.push(eventSpan);
   }
 
-  if (REGULATOR_ACTION.test(head)) score += 3;
+  const regulator = found(ctx, REGULATOR_ACTION, head);
+  if (regulator) score += 3;
 
   const cats = analyzeCategories(ctx);
   if (cats.categories.length > 0) score += 1;
 
-  const generalWarning = countDistinct(head, GENERIC_ALERT) >= 2 && !SELF_IMPERSONATION.test(head);
-  const concretePhishing = IMPERSONATION.test(ctx.text) && CONCRETE.test(ctx.text) && !generalWarning;
+  const generalWarning = mayOccur(ctx, GENERIC_ALERT) && countDistinct(head, GENERIC_ALERT) >= 2 && !found(ctx, SELF_IMPERSONATION, head);
+  const concretePhishing = found(ctx, IMPERSONATION, ctx.text) && found(ctx, CONCRETE, ctx.text) && !generalWarning;
   if (concretePhishing) score += 2;
 
   let kinds = 0;
-  for (const re of NON_INCIDENT) if (re.test(head)) kinds++;
-  if (countDistinct(head, TRAVEL_WORDS) >= 3) kinds++;
+  for (const re of NON_INCIDENT) if (found(ctx, re, head)) kinds++;
+  if (mayOccur(ctx, TRAVEL_WORDS) && countDistinct(head, TRAVEL_WORDS) >= 3) kinds++;
   // A phishing alert legitimately says "campaign" and "ご注意"; a concrete one stays an incident.
   score -= concretePhishing ? Math.min(kinds, 1) * 2 : kinds * 2;
 
   // An apology alone (an outage, a delayed shipment) is not a security incident: something must name one.
-  const named = cats.categories.length > 0 || concretePhishing || REGULATOR_ACTION.test(head) || (title !== undefined && TITLE_EVENT.test(title.text));
+  const named = cats.categories.length > 0 || concretePhishing || regulator || (title !== undefined && found(ctx, TITLE_EVENT, title.text));
   const isIncident = score >= 3 && named;
   return result(isIncident, isIncident ? evidence : []);
 }

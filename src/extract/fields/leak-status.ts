@@ -6,6 +6,7 @@ import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { analyzeCategories } from './class-categories.js';
 import { findCue, isAdvisory, isMeasure, negatedAfter, sentencesOf, type Sentence } from './class-text.js';
+import { mayOccur } from './regex-prefilter.js';
 
 const W = '[^。\\n]';
 const near = (n: number): string => `${W}{0,${n}}`;
@@ -64,11 +65,6 @@ const NONE_CUE = new RegExp(
 const NOT_RECOVERED = /(?:発見|回収|見つか)[^。\n]{0,8}?(?:おりません|いません|ていない|いない|おらず|ない|ず)|所在不明|行方不明|発見には至|所在(?:が)?(?:不明|わからな|確認でき)/;
 const RECOVERED = /(?:発見|回収|見つか)(?:し|され|いた|り|っ)(?:まし)?た|(?:発見|回収)され[、,]|拾得され|(?:警察|交番|署)[^。\n]{0,10}(?:で|から)受け取|発見・回収|回収(?:済|いたしました|しました|しており)|戻って(?:き|まいり)/;
 
-interface Finding {
-  status: LeakStatus;
-  span: NSpan;
-}
-
 function usable(s: Sentence): boolean {
   if (s.title) return true;
   return !isAdvisory(s) && !isMeasure(s);
@@ -79,91 +75,137 @@ const EN_POSSIBLE = /\b(?:may|might|could) have been (?:exposed|leaked|accessed|
 const EN_NONE = /no (?:evidence|indication|sign)s? (?:of|that)[^.\n]{0,40}(?:leak|expos|access|exfiltrat|misuse)|(?:has|have) not been (?:leaked|exposed|accessed|misused)|no (?:personal )?(?:data|information) (?:was|were|has been) (?:leaked|exposed|accessed)/i;
 const EN_CONFIRMED = /(?<!may |might |could )(?:was|were|has been|have been) (?:leaked|exfiltrated|stolen|disclosed)\b/i;
 
-function classify(s: Sentence, english: boolean): Finding[] {
-  const out: Finding[] = [];
+function spanAt(s: Sentence, m: RegExpExecArray): NSpan {
+  return { start: s.start + m.index, end: s.start + m.index + m[0].length };
+}
+
+// The statements of a sentence, each looked for only when the verdict needs it: the first sentence
+// stating a confirmed leak decides, so the rarer checks run only on notices that get that far.
+
+/** Which cue regexes can match the notice at all (mayOccur): the others are not run per sentence. */
+interface Cues {
+  english: boolean;
+  confirmed: boolean;
+  view: boolean;
+  possible: boolean;
+  none: boolean;
+}
+
+/** A statement that data reached someone. */
+function confirmedIn(s: Sentence, cues: Cues): NSpan | null {
+  const english = cues.english;
   if (english) {
-    for (const [re, status] of [[EN_POSSIBLE, 'possible'], [EN_NONE, 'none_confirmed'], [EN_CONFIRMED, 'confirmed']] as const) {
-      const m = re.exec(s.text);
-      if (m) out.push({ status, span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });
-    }
+    const m = EN_CONFIRMED.exec(s.text);
+    if (m) return spanAt(s, m);
   }
-  // every possibility cue: "可能性は低いものの、否定はできない" holds a denial and a possibility
-  // ("サービスに影響が出るおそれ" is not about data: the sentence must speak of data or its leak)
-  const aboutData = DATA_WORDS.test(s.text);
+  const c = cues.confirmed ? findCue(s, CONFIRMED) : null;
+  if (c) return c.span;
+  // "別のお客様への表示が確認された" — but a ransom note "表示されていることを確認" shows no one's data
+  if (cues.view && PERSONAL.test(s.text) && !/脅迫|身代金|エラー|警告/.test(s.text)) {
+    const v = findCue(s, VIEW_CONFIRMED);
+    if (v) return v.span;
+  }
+  return null;
+}
+
+interface Possibility {
+  possible: NSpan | null;
+  /** "可能性はありません": the possibility itself denied */
+  denial: NSpan | null;
+}
+const NO_POSSIBILITY: Possibility = { possible: null, denial: null };
+
+/**
+ * Every possibility cue: "可能性は低いものの、否定はできない" holds a denial and a possibility
+ * ("サービスに影響が出るおそれ" is not about data: the sentence must speak of data or its leak).
+ */
+function possibilityIn(s: Sentence, cues: Cues): Possibility {
+  if (!cues.possible) return NO_POSSIBILITY;
+  POSSIBLE_G.lastIndex = 0;
+  let pm = POSSIBLE_G.exec(s.text);
+  if (pm === null || !DATA_WORDS.test(s.text)) return NO_POSSIBILITY;
   let denial: NSpan | null = null;
   let possible: NSpan | null = null;
-  POSSIBLE_G.lastIndex = 0;
-  let pm: RegExpExecArray | null;
-  let pg = 0;
-  while ((pm = POSSIBLE_G.exec(s.text)) !== null && pg++ < 10) {
+  for (let pg = 0; pm !== null && pg++ < 10; pm = POSSIBLE_G.exec(s.text)) {
     const at = pm.index + pm[0].length;
     const span = { start: s.start + pm.index, end: s.start + at };
     // "可能性はありません" / "おそれは低い" deny the possibility
     const denied =
       /(?:おそれ|恐れ|可能性|懸念)$/.test(pm[0]) &&
       /^(?:は|も)(?:極めて|非常に|ほぼ|ほとんど)?(?:低い|ない|無い|ありません|ございません)/.test(s.text.slice(at));
-    if (!aboutData) continue;
     if (denied) denial ??= span;
     else possible ??= span;
   }
-  if (possible) out.push({ status: 'possible', span: possible });
-  else if (denial) out.push({ status: 'none_confirmed', span: denial });
-  const c = findCue(s, CONFIRMED);
-  if (c) out.push({ status: 'confirmed', span: c.span });
-  // "別のお客様への表示が確認された" — but a ransom note "表示されていることを確認" shows no one's data
-  if (!c && PERSONAL.test(s.text) && !/脅迫|身代金|エラー|警告/.test(s.text)) {
-    const v = findCue(s, VIEW_CONFIRMED);
-    if (v) out.push({ status: 'confirmed', span: v.span });
+  return { possible, denial };
+}
+
+const NONE_CUE_G = new RegExp(NONE_CUE.source, 'g');
+
+/** A statement that nothing leaked (English, a denied possibility, a negated leak cue). */
+function noneIn(s: Sentence, cues: Cues, possibility: Possibility): NSpan | null {
+  if (cues.english) {
+    const m = EN_NONE.exec(s.text);
+    if (m) return spanAt(s, m);
   }
-  // negated leak statements
-  const re = new RegExp(NONE_CUE.source, 'g');
+  if (!possibility.possible && possibility.denial) return possibility.denial;
+  // negatedAfter needs a negation in the sentence; without one no cue can be denied
+  if (!s.negation || !cues.none) return null;
+  NONE_CUE_G.lastIndex = 0;
   let m: RegExpExecArray | null;
   let guard = 0;
-  while ((m = re.exec(s.text)) !== null && guard++ < 20) {
-    if (negatedAfter(s.text, m.index + m[0].length, 40)) {
-      out.push({ status: 'none_confirmed', span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });
-      break;
-    }
+  while ((m = NONE_CUE_G.exec(s.text)) !== null && guard++ < 20) {
+    if (negatedAfter(s.text, m.index + m[0].length, 40)) return spanAt(s, m);
   }
-  return out;
+  return null;
 }
 
 export function extractLeakStatus(ctx: ExtractContext): FieldResult<LeakStatus | null> {
   const cats = new Set(analyzeCategories(ctx).categories);
-  const findings: Finding[] = [];
-  let unrecovered: NSpan | null = null;
-  let recovered: NSpan | null = null;
   // English cues only when the notice has English prose
   const english = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(ctx.text);
-  for (const s of sentencesOf(ctx)) {
-    if (!usable(s)) continue;
-    findings.push(...classify(s, english));
-    const nr = findCue(s, NOT_RECOVERED, true);
-    if (nr && !unrecovered) unrecovered = nr.span;
-    const r = findCue(s, RECOVERED);
-    if (r && !recovered) recovered = r.span;
-  }
-  const first = (st: LeakStatus): Finding | undefined => findings.find((f) => f.status === st);
+  const cues: Cues = {
+    english,
+    confirmed: mayOccur(ctx, CONFIRMED),
+    view: mayOccur(ctx, VIEW_CONFIRMED),
+    possible: mayOccur(ctx, POSSIBLE),
+    none: mayOccur(ctx, NONE_CUE),
+  };
+  const sentences = sentencesOf(ctx).filter(usable);
 
-  const confirmed = first('confirmed');
-  if (confirmed) return result<LeakStatus | null>('confirmed', [confirmed.span]);
+  for (const s of sentences) {
+    const confirmed = confirmedIn(s, cues);
+    if (confirmed) return result<LeakStatus | null>('confirmed', [confirmed]);
+  }
   // A misdelivery that arrived, a handed-out paper, an insider who took data: the data reached someone.
   const misdelivered = cats.has('email_misdelivery') || cats.has('fax_misdelivery') || cats.has('postal_misdelivery');
   const catSpan = analyzeCategories(ctx).evidence.slice(0, 1);
   if (misdelivered) return result<LeakStatus | null>('confirmed', catSpan);
-  const possible = first('possible');
-  if (possible) return result<LeakStatus | null>('possible', [possible.span]);
+  const possibilities = sentences.map((s) => possibilityIn(s, cues));
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const m = english ? EN_POSSIBLE.exec(s.text) : null;
+    const possible = m ? spanAt(s, m) : possibilities[i].possible;
+    if (possible) return result<LeakStatus | null>('possible', [possible]);
+  }
   const lostOrStolen = cats.has('device_loss') || cats.has('document_loss') || cats.has('theft');
-  if (lostOrStolen && (unrecovered || !recovered)) {
-    return result<LeakStatus | null>('possible', unrecovered ? [unrecovered] : catSpan);
+  let recovered: NSpan | null = null;
+  if (lostOrStolen) {
+    let unrecovered: NSpan | null = null;
+    for (const s of sentences) {
+      unrecovered ??= findCue(s, NOT_RECOVERED, true)?.span ?? null;
+      recovered ??= findCue(s, RECOVERED)?.span ?? null;
+    }
+    if (unrecovered || !recovered) return result<LeakStatus | null>('possible', unrecovered ? [unrecovered] : catSpan);
   }
   // An insider who viewed or took data is someone unauthorized who saw it, whatever happened next.
   if (cats.has('insider_misuse')) return result<LeakStatus | null>('confirmed', catSpan);
-  const none = first('none_confirmed');
-  if (none) return result<LeakStatus | null>('none_confirmed', [none.span]);
+  for (let i = 0; i < sentences.length; i++) {
+    const none = noneIn(sentences[i], cues, possibilities[i]);
+    if (none) return result<LeakStatus | null>('none_confirmed', [none]);
+  }
   if (cats.has('other')) return result<LeakStatus | null>('confirmed', catSpan);
   // Data left open to others with nothing said about access: it may have been seen.
   if (cats.has('misconfiguration_exposure')) return result<LeakStatus | null>('possible', catSpan);
-  if (lostOrStolen && recovered) return result<LeakStatus | null>('none_confirmed', [recovered]);
+  if (recovered) return result<LeakStatus | null>('none_confirmed', [recovered]);
   return result<LeakStatus | null>(null);
 }

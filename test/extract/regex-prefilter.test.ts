@@ -1,0 +1,79 @@
+// The prefilters may only ever say "cannot match" when the regex really cannot: checked here on
+// regexes using every construct the analysis reads (alternation, groups, quantifiers, classes,
+// lookarounds, \b, the i flag) over sentences made from the bundled sample notices.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/extract/context.js';
+import { sentencesOf } from '../../src/extract/fields/class-text.js';
+import { mayOccur, requiredChars, SpanGate, withoutAssertions } from '../../src/extract/fields/regex-prefilter.js';
+import type { Document } from '../../src/model/index.js';
+
+const doc = (text: string): Document => ({ text, source: { sha256: 'x', mediaType: 'text/plain' } });
+
+const REGEXES: RegExp[] = [
+  /紛失|置き忘|所在不明/,
+  /不正(?:に|な)?持ち?出|無断で/,
+  /(?:流出|漏えい)(?:し|され)(?:て(?:い|お))?(?:た|ました)(?!可能性|おそれ)/,
+  /(?<!ダイレクト)(?:電子)?メール[^。\n]{0,40}誤(?:送信|送付)/,
+  /[0-9]+割(?:が|の|に)|[0-9.]+\s?[%％](?:が|の|に)/,
+  /個人情報|氏名|住所/,
+  /\bransomware\b|\bhack(?:ed|ing)\b/i,
+  /^[(（][0-9]{1,2}[)）]/,
+  /件数|人数|者数$/,
+  /お詫び|おわび|お詫/,
+  /(?:ください|下さい)。?$/,
+  /[、。]ません|ず[、。]/,
+  /USB\s?メモリ|PC|pc/i,
+];
+
+function samples(): string[] {
+  const dir = join(import.meta.dirname, '../../samples');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+describe('regex prefilters', () => {
+  it('reads required characters and drops assertions', () => {
+    expect(requiredChars(/紛失|遺失/)).toEqual([
+      [['紛'], ['失'], ['紛失']],
+      [['遺'], ['失'], ['遺失']],
+    ]);
+    expect(requiredChars(/a?|b/)).toBeNull(); // the empty match needs nothing
+    expect(withoutAssertions('(?<!ダイレクト)メール\\b$')).toBe('メール');
+    expect(withoutAssertions('(?=x)+a')).toBeNull();
+    expect(withoutAssertions('(a)\\1')).toBeNull();
+  });
+
+  it('mayOccur says no only for notices lacking what every match needs', () => {
+    const ctx = createContext(doc('USBメモリを紛失しました。'));
+    expect(mayOccur(ctx, /紛失|置き忘/)).toBe(true);
+    expect(mayOccur(ctx, /盗難|窃盗/)).toBe(false);
+    expect(mayOccur(ctx, /失紛/)).toBe(false); // both characters, but never adjacent in that order
+    expect(mayOccur(createContext(doc('We were HACKED.')), /\bhack(?:ed|ing)\b/i)).toBe(true);
+  });
+
+  it('never rules out a notice or a sentence the regex matches', () => {
+    const texts = samples();
+    expect(texts.length).toBeGreaterThan(10);
+    let matched = 0;
+    for (const text of texts) {
+      const ctx = createContext(doc(text));
+      const sentences = sentencesOf(ctx);
+      for (const re of REGEXES) {
+        const plain = new RegExp(re.source, re.flags);
+        if (!mayOccur(ctx, re)) expect(plain.test(ctx.text), `${re} on a notice ruled out`).toBe(false);
+        const gate = new SpanGate(re, ctx.text);
+        expect(gate.matchesText()).toBe(plain.test(ctx.text));
+        for (const s of sentences) {
+          const truth = plain.test(s.text);
+          if (truth) matched++;
+          expect(gate.test(s.start, s.end, s.text), `${re} on ${s.text}`).toBe(truth);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(50); // the check saw real matches, not only misses
+  });
+});
