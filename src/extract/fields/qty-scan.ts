@@ -6,6 +6,8 @@
 // at the first position a search could match is exactly the match the search returns, and each pattern
 // goes on after its own last match, so the matches are the same as one global search per pattern.
 
+import { groupEnd } from './regex-prefilter.js';
+
 export interface TermMatch {
   start: number;
   end: number;
@@ -35,9 +37,9 @@ const OPTIONAL_AFTER = new Set(['?', '*', '{']);
 function prefixesOfAlternative(alt: string): string[] | null {
   if (alt.startsWith('[')) return classCharsAtStart(alt);
   if (alt.startsWith('(?:')) {
-    const close = closingParen(alt, 0);
-    if (close < 0 || OPTIONAL_AFTER.has(alt[close + 1] ?? '')) return null;
-    return literalPrefixesOf(alt.slice(0, close + 1));
+    const end = groupEnd(alt, 0);
+    if (OPTIONAL_AFTER.has(alt[end] ?? '')) return null;
+    return literalPrefixesOf(alt.slice(0, end));
   }
   let n = 0;
   while (n < alt.length && !SPECIAL.has(alt[n]!)) n++;
@@ -55,25 +57,10 @@ function classCharsAtStart(alt: string): string[] | null {
   return [...chars];
 }
 
-/** Offset of the ) closing the group opened at `open`, or -1. */
-function closingParen(src: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < src.length; i++) {
-    const ch = src[i]!;
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
 /** The top-level alternatives of a pattern (inside one group wrapping it whole, if any). */
 function topLevelAlternatives(source: string): string[] | null {
   let src = source;
-  if (src.startsWith('(?:') && closingParen(src, 0) === src.length - 1) src = src.slice(3, -1);
+  if (src.startsWith('(?:') && groupEnd(src, 0) === src.length) src = src.slice(3, -1);
   const out: string[] = [];
   let depth = 0;
   let inClass = false;

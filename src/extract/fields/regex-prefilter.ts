@@ -38,14 +38,14 @@ export function withoutAssertions(source: string): string | null {
 }
 
 /** Index just past the character class that opens at i. */
-function classEnd(source: string, i: number): number {
+export function classEnd(source: string, i: number): number {
   let j = i + 1;
   while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
   return j + 1;
 }
 
-/** Index just past the group that opens at i. */
-function groupEnd(source: string, i: number): number {
+/** Index just past the group that opens at i (sources of RegExp objects: groups are balanced). */
+export function groupEnd(source: string, i: number): number {
   let depth = 0;
   let j = i;
   while (j < source.length) {
