@@ -18,7 +18,8 @@ export function parseIPv4(s: string): string | null {
 
 /** RFC 5952 text of an IPv6 address, or null; an IPv4-mapped address keeps its dotted tail. */
 export function parseIPv6(s: string): string | null {
-  if (!s.includes(':') || s === '::' || !ipaddr.IPv6.isValid(s)) return null;
+  // an address has eight groups, six and a dotted tail, or '::': times such as 10:30:00 have fewer colons
+  if (s === '::' || (!s.includes('::') && colonCount(s) < 6) || !ipaddr.IPv6.isValid(s)) return null;
   try {
     const addr = ipaddr.IPv6.parse(s);
     if (addr.isIPv4MappedAddress()) return `::ffff:${addr.toIPv4Address().toString()}`;
@@ -26,6 +27,12 @@ export function parseIPv6(s: string): string | null {
   } catch {
     return null;
   }
+}
+
+function colonCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) n++;
+  return n;
 }
 
 const DOC_V4 = [ipaddr.parseCIDR('192.0.2.0/24'), ipaddr.parseCIDR('198.51.100.0/24'), ipaddr.parseCIDR('203.0.113.0/24')];

@@ -495,7 +495,13 @@ const toHalfWidth = (ch: string): string => (ch === '\u3000' ? ' ' : String.from
 // Characters an indicator can be written with before normalization: ASCII, full-width ASCII, spaces,
 // zero-width characters, dash variants, and Latin/Greek/Cyrillic letters for IDNs. Japanese prose between
 // such stretches cannot hold an indicator, so it is skipped without being normalized.
-const STRETCH = /[\t \x21-\x7e\u00a0\u00c0-\u052f\u200b-\u200d\u2010-\u2015\u2060\u2212\u3000\ufeff\uff01-\uff5e]+/g;
+// A table over the BMP (one byte each): a regex here would allocate a string for every run of digits and
+// brackets in the prose.
+const STRETCH_CHAR = new Uint8Array(0x10000);
+for (const [from, to] of [
+  [0x09, 0x09], [0x20, 0x7e], [0xa0, 0xa0], [0xc0, 0x52f], [0x200b, 0x200d], [0x2010, 0x2015], [0x2060, 0x2060],
+  [0x2212, 0x2212], [0x3000, 0x3000], [0xfeff, 0xfeff], [0xff01, 0xff5e],
+]) STRETCH_CHAR.fill(1, from, to + 1);
 // A stretch is worth scanning only if it holds what some indicator needs: a dot before a letter or digit,
 // an '@', a colon before '/', a hex digit or another colon, a defanging bracket, an id prefix, or a long
 // alphanumeric stretch with a digit (hashes, bitcoin). Most sentences of prose hold none of these.
@@ -523,22 +529,68 @@ const CONTEXT = 16;
 const CJK_STOP = /[\s。、」』）】]/;
 
 // Japanese internationalized names written bare ("「日本語.jp」"): only between clear delimiters, since
-// Japanese prose runs into ASCII names without spaces. Labels are kana/kanji/ASCII separated by dots, so the
-// pattern cannot backtrack beyond one run.
-const MAYBE_CJK_IDN = /[\u3041-\u30ff\u3400-\u9fff][.．]|[.．][\u3041-\u30ff\u3400-\u9fff]/;
-const CJK_IDN =
-  /(?<=^|[\s:：「『（(【[、,])[\u3041-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9-]+(?:[.．][\u3041-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9-]+)+(?=$|[\s」』）)】\]、。,])/gm;
+// Japanese prose runs into ASCII names without spaces. A name is a whole run of label characters and dots
+// (kana, kanji, ASCII letters, digits, '-'), so it is found from its dots: the run around a dot is taken
+// when it is delimited on both sides, starts with a label, holds no empty label and does not end in a dot.
+const CJK_BEFORE = /[\s:：「『（(【[、,]/;
+const CJK_AFTER = /[\s」』）)】\]、。,]/;
+const HAS_KANA_KANJI = /[\u3041-\u30ff\u3400-\u9fff]/;
+
+function isLabelCode(c: number): boolean {
+  return (
+    (c >= 0x3041 && c <= 0x30ff && c !== 0x30fb) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    isAlnum(c) ||
+    c === 45
+  );
+}
+function isDotCode(c: number): boolean {
+  return c === 0x2e || c === 0xff0e;
+}
+
+/** Runs that may be bare names, as [start, end, start, end, …] (exported for its tests). */
+export function bareNameRuns(text: string): number[] {
+  const runs: number[] = [];
+  const n = text.length;
+  // the next '.' and the next '．' at or after the scan position
+  let ascii = text.indexOf('.');
+  let wide = text.indexOf('．');
+  while (ascii >= 0 || wide >= 0) {
+    const dot = wide < 0 || (ascii >= 0 && ascii < wide) ? ascii : wide;
+    let a = dot;
+    while (a > 0 && (isLabelCode(text.charCodeAt(a - 1)) || isDotCode(text.charCodeAt(a - 1)))) a--;
+    let e = dot + 1;
+    let emptyLabel = isDotCode(text.charCodeAt(a));
+    while (e < n) {
+      const c = text.charCodeAt(e);
+      if (isDotCode(c)) emptyLabel ||= isDotCode(text.charCodeAt(e - 1));
+      else if (!isLabelCode(c)) break;
+      e++;
+    }
+    if (ascii >= 0 && ascii < e) ascii = text.indexOf('.', e);
+    if (wide >= 0 && wide < e) wide = text.indexOf('．', e);
+    // (the run holds no dot before `dot`: the scan would have stopped there first)
+    if (emptyLabel || isDotCode(text.charCodeAt(e - 1))) continue;
+    if (a > 0 && !CJK_BEFORE.test(text[a - 1])) continue;
+    if (e < n && !CJK_AFTER.test(text[e])) continue;
+    runs.push(a, e);
+  }
+  return runs;
+}
 
 function scanCjkIdn(text: string, out: IndicatorHit[]): void {
-  CJK_IDN.lastIndex = 0;
-  for (let m = CJK_IDN.exec(text); m !== null; m = CJK_IDN.exec(text)) {
-    const raw = m[0];
+  const runs = bareNameRuns(text);
+  for (let i = 0; i < runs.length; i += 2) {
+    const a = runs[i];
+    const e = runs[i + 1];
+    const raw = text.slice(a, e);
     const host = raw.normalize('NFKC').toLowerCase();
-    if (!/[\u3041-\u30ff\u3400-\u9fff]/.test(host)) continue; // plain ASCII names are found by the main scanner
+    if (!HAS_KANA_KANJI.test(host)) continue; // plain ASCII names are found by the main scanner
     const ascii = asciiHost(host);
     if (!ascii || looksLikeFileName(host)) continue; // 「請求書.zip」 is a file
     for (const value of hostForms(host, ascii)) {
-      out.push({ type: 'domains', value, start: m.index, end: m.index + raw.length, raw, defanged: false, context: 'bare' });
+      out.push({ type: 'domains', value, start: a, end: e, raw, defanged: false, context: 'bare' });
     }
   }
 }
@@ -546,22 +598,23 @@ function scanCjkIdn(text: string, out: IndicatorHit[]): void {
 /** Every indicator occurrence in `text`, in order, with offsets into `text` and how it was written. */
 export function findIndicators(text: string): IndicatorHit[] {
   const out = findAscii(text);
-  if (MAYBE_CJK_IDN.test(text)) {
-    const before = out.length;
-    scanCjkIdn(text, out);
-    if (out.length > before) out.sort((x, y) => x.start - y.start || TYPE_ORDER.get(x.type)! - TYPE_ORDER.get(y.type)!);
-  }
+  const before = out.length;
+  scanCjkIdn(text, out);
+  if (out.length > before) out.sort((x, y) => x.start - y.start || TYPE_ORDER.get(x.type)! - TYPE_ORDER.get(y.type)!);
   return out;
 }
 
 function findAscii(text: string): IndicatorHit[] {
   const out: IndicatorHit[] = [];
   const n = text.length;
-  STRETCH.lastIndex = 0;
-  for (let m = STRETCH.exec(text); m !== null; m = STRETCH.exec(text)) {
-    let s = m[0];
-    if (s.length < 3 || (!PROMISING.test(s) && !(s.length >= 14 && hasLongRunWithDigit(s)))) continue;
-    let a = m.index;
+  for (let i = 0; i < n; ) {
+    while (i < n && STRETCH_CHAR[text.charCodeAt(i)] === 0) i++;
+    const start = i;
+    while (i < n && STRETCH_CHAR[text.charCodeAt(i)] === 1) i++;
+    if (i - start < 3) continue;
+    let s = text.slice(start, i);
+    if (!PROMISING.test(s) && !(s.length >= 14 && hasLongRunWithDigit(s))) continue;
+    let a = start;
     // "送信元：info@…": a full-width colon or space that only separates a label from the value is not
     // part of any indicator; leaving it out keeps most windows free of full-width characters
     let lead = 0;
@@ -574,7 +627,7 @@ function findAscii(text: string): IndicatorHit[] {
     // an internationalized host right after a scheme ("https://日本語.jp/パス")
     if (end < n && (s.endsWith('//') || s.endsWith('／／'))) {
       while (end < n && end - a < s.length + 256 && !CJK_STOP.test(text[end])) end++;
-      STRETCH.lastIndex = end;
+      i = end;
     }
     // bounded look back (lastIndexOf would rescan the whole text for every stretch)
     let prevNl = a - 1;
