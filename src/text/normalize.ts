@@ -65,61 +65,120 @@ function learnClass(c: number): number {
   return k;
 }
 
-/** The output being built: normalized pieces and, per output character, the chunk of the original it came from. */
-interface Builder {
-  parts: string[];
-  start: Uint32Array;
-  end: Uint32Array;
-  out: number;
+/**
+ * The offset map, kept as segments of the output: a run of characters copied through (output p came from
+ * original origStart + (p - outStart)), or the output of one chunk (every character came from
+ * [origStart, origEnd)). A notice has a few dozen segments; the per-character arrays of the interface
+ * are built from them only when asked for.
+ */
+class MappedText implements NormalizedText {
+  private starts: Uint32Array | null = null;
+  private ends: Uint32Array | null = null;
+
+  constructor(
+    readonly original: string,
+    readonly text: string,
+    /** per segment: output start, original start, original end (-1 for a copied-through run) */
+    private readonly segs: number[],
+  ) {}
+
+  get start(): Uint32Array {
+    if (!this.starts) this.fill();
+    return this.starts!;
+  }
+
+  get end(): Uint32Array {
+    if (!this.ends) this.fill();
+    return this.ends!;
+  }
+
+  /** offset in the original of the chunk that produced output character p (0 ≤ p < text.length) */
+  startAt(p: number): number {
+    const g = this.segmentOf(p);
+    const end = this.segs[g + 2];
+    return end < 0 ? this.segs[g + 1] + (p - this.segs[g]) : this.segs[g + 1];
+  }
+
+  /** end offset in the original of the chunk that produced output character p */
+  endAt(p: number): number {
+    const g = this.segmentOf(p);
+    const end = this.segs[g + 2];
+    return end < 0 ? this.segs[g + 1] + (p - this.segs[g]) + 1 : end;
+  }
+
+  /** index into segs of the last segment starting at or before p */
+  private segmentOf(p: number): number {
+    const segs = this.segs;
+    let lo = 0;
+    let hi = segs.length / 3 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid * 3] <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo * 3;
+  }
+
+  private fill(): void {
+    const n = this.text.length;
+    const starts = new Uint32Array(n);
+    const ends = new Uint32Array(n);
+    const segs = this.segs;
+    for (let g = 0; g < segs.length; g += 3) {
+      const to = g + 3 < segs.length ? segs[g + 3] : n;
+      for (let p = segs[g]; p < to; p++) {
+        if (segs[g + 2] < 0) {
+          starts[p] = segs[g + 1] + (p - segs[g]);
+          ends[p] = starts[p] + 1;
+        } else {
+          starts[p] = segs[g + 1];
+          ends[p] = segs[g + 2];
+        }
+      }
+    }
+    this.starts = starts;
+    this.ends = ends;
+  }
 }
 
-function reserve(b: Builder, extra: number): void {
-  if (b.out + extra <= b.start.length) return;
-  const size = Math.max(b.start.length * 2, b.out + extra + 16);
-  const s = new Uint32Array(size);
-  s.set(b.start);
-  b.start = s;
-  const e = new Uint32Array(size);
-  e.set(b.end);
-  b.end = e;
+/** The output being built: normalized pieces and the segments of the offset map. */
+interface Builder {
+  parts: string[];
+  segs: number[];
+  out: number;
 }
 
 export function normalize(original: string, options: NormalizeOptions = {}): NormalizedText {
   const n = original.length;
   const removeZeroWidth = options.removeZeroWidth === true;
-  // Output is rarely longer than the input; grow when it is.
-  const b: Builder = { parts: [], start: new Uint32Array(n + 16), end: new Uint32Array(n + 16), out: 0 };
+  const b: Builder = { parts: [], segs: [], out: 0 };
   let i = 0;
   let k = n > 0 ? classOf(original.charCodeAt(0)) : 0; // class of the code unit at i
   while (i < n) {
     if (k === STABLE) {
       // A stretch of characters that map to themselves, each one ending before the next starts
       // (e + U+0301 composes to é, so a stable character followed by a mark goes down the per-chunk path).
-      // Locals rather than builder fields keep this loop, which sees nearly every character, tight.
-      reserve(b, n - i);
-      const start = b.start;
-      const end = b.end;
-      let out = b.out;
       const runStart = i;
+      let next = 0;
       while (true) {
-        const next = i + 1 < n ? classOf(original.charCodeAt(i + 1)) : 0;
-        if (next === COMBINING) break;
-        start[out] = i;
-        end[out] = i + 1;
-        out++;
-        i++;
-        k = next;
+        next = i + 1 < n ? classOf(original.charCodeAt(i + 1)) : 0;
         if (next !== STABLE) break;
+        i++;
       }
-      b.out = out;
-      if (i > runStart) b.parts.push(original.slice(runStart, i));
-      // otherwise the stable character at i is followed by a combining mark: it starts a chunk
+      // the last stable character ends the run, unless a combining mark follows it: then it starts a chunk
+      if (next !== COMBINING) i++;
+      k = next === COMBINING ? STABLE : next;
+      if (i > runStart) {
+        b.segs.push(b.out, runStart, -1);
+        b.out += i - runStart;
+        b.parts.push(original.slice(runStart, i));
+      }
       if (k !== STABLE) continue;
     }
     i = addChunk(b, original, i, removeZeroWidth);
     k = i < n ? classOf(original.charCodeAt(i)) : 0;
   }
-  return { original, text: b.parts.join(''), start: b.start.subarray(0, b.out), end: b.end.subarray(0, b.out) };
+  return new MappedText(original, b.parts.join(''), b.segs);
 }
 
 /** Normalize the chunk at i (CR/CRLF, or a code point with its combining marks); return where it ends. */
@@ -127,10 +186,8 @@ function addChunk(b: Builder, src: string, i: number, removeZeroWidth: boolean):
   const c = src.charCodeAt(i);
   if (c === 0x0d) {
     const len = src.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-    reserve(b, 1);
     b.parts.push('\n');
-    b.start[b.out] = i;
-    b.end[b.out] = i + len;
+    b.segs.push(b.out, i, i + len);
     b.out++;
     return i + len;
   }
@@ -144,13 +201,11 @@ function addChunk(b: Builder, src: string, i: number, removeZeroWidth: boolean):
   }
   if (removeZeroWidth && ZERO_WIDTH.has(cp) && j === i + 1) return j;
   const normalized = nfkc(src.slice(i, j));
-  reserve(b, normalized.length);
-  for (let q = 0; q < normalized.length; q++) {
-    b.start[b.out] = i;
-    b.end[b.out] = j;
-    b.out++;
+  if (normalized.length > 0) {
+    b.segs.push(b.out, i, j);
+    b.out += normalized.length;
+    b.parts.push(normalized);
   }
-  b.parts.push(normalized);
   return j;
 }
 
@@ -161,6 +216,10 @@ export function toOriginalSpan(nt: NormalizedText, s: number, e: number): { star
   const a = Math.min(Math.max(s, 0), len);
   const b = Math.min(Math.max(e, a), len);
   if (a === len) return { start: nt.original.length, end: nt.original.length };
+  if (nt instanceof MappedText) {
+    const start = nt.startAt(a);
+    return { start, end: b === a ? start : nt.endAt(b - 1) };
+  }
   if (b === a) return { start: nt.start[a], end: nt.start[a] };
   return { start: nt.start[a], end: nt.end[b - 1] };
 }

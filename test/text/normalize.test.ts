@@ -50,4 +50,30 @@ describe('normalize', () => {
       { numRuns: 500 },
     );
   });
+
+  it('maps every span back the same way as the per-character offset arrays', () => {
+    const pool = ['あ', 'ガ', 'a', '７', 'ｶ', 'ﾞ', 'e', '\u0301', '㈱', '\r', '\n', '\r\n', '\u200b', '𠮷', '（', '…'];
+    const text = fc.array(fc.constantFrom(...pool), { maxLength: 30 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, fc.boolean(), (original, removeZeroWidth) => {
+        const nt = normalize(original, { removeZeroWidth });
+        const len = nt.text.length;
+        const { start, end } = nt; // built from the segments on first use
+        for (let a = -1; a <= len + 1; a++) {
+          for (let b = a - 1; b <= len + 1; b++) {
+            const x = Math.min(Math.max(a, 0), len);
+            const y = Math.min(Math.max(b, x), len);
+            const expected =
+              len === 0
+                ? { start: 0, end: 0 }
+                : x === len
+                  ? { start: original.length, end: original.length }
+                  : { start: start[x], end: y === x ? start[x] : end[y - 1] };
+            expect(toOriginalSpan(nt, a, b)).toEqual(expected);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
