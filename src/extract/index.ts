@@ -20,9 +20,14 @@ export { createContext } from './context.js';
 /** Extract one incident record from one document. Never throws on odd text; returns a record with nulls. */
 export function extractIncident(doc: Document): Incident {
   const ctx = createContext(doc);
-  const ev: Partial<Record<EvidenceField, NSpan[]>> = {};
+  // evidence per field, in the order fields are first noted (the order of the record's `evidence` keys)
+  const ev = new Map<EvidenceField, NSpan[]>();
   const note = <T>(field: EvidenceField, r: { value: T; evidence: NSpan[] }): T => {
-    if (r.evidence.length) ev[field] = [...(ev[field] ?? []), ...r.evidence];
+    if (r.evidence.length) {
+      const spans = ev.get(field);
+      if (spans) for (const s of r.evidence) spans.push(s);
+      else ev.set(field, r.evidence.slice());
+    }
     return r.value;
   };
 
@@ -36,7 +41,9 @@ export function extractIncident(doc: Document): Incident {
   const items = extractDataItems(ctx);
   const countermeasures = note('countermeasures', extractCountermeasures(ctx));
 
-  const partial: Partial<Incident> = {
+  // built in the record's key order, without spreads (each costs microseconds per notice)
+  const record: Incident = {
+    isIncident: false, // decided last, from the record so far
     caseId,
     title,
     organization,
@@ -57,21 +64,16 @@ export function extractIncident(doc: Document): Incident {
     countermeasureCount: countermeasures.length > 0 ? countermeasures.length : null,
     timeline: note('timeline', dates.timeline),
     indicators: note('indicators', extractAttackIndicators(ctx, organization)),
-  };
-  const isIncident = note('isIncident', extractIsIncident(ctx, partial));
-
-  const evidence: Partial<Record<EvidenceField, Span[]>> = {};
-  for (const [field, spans] of Object.entries(ev) as [EvidenceField, NSpan[]][]) {
-    evidence[field] = mergeSpans(spans.map((s) => toOriginalSpan(ctx.nt, s.start, s.end)));
-  }
-
-  return {
-    isIncident,
-    ...(partial as Omit<Incident, 'isIncident' | 'evidence' | 'text' | 'source'>),
-    evidence,
+    evidence: {},
     text: doc.text,
     source: doc.source,
   };
+  record.isIncident = note('isIncident', extractIsIncident(ctx, record));
+
+  const evidence: Partial<Record<EvidenceField, Span[]>> = {};
+  for (const [field, spans] of ev) evidence[field] = mergeSpans(spans.map((s) => toOriginalSpan(ctx.nt, s.start, s.end)));
+  record.evidence = evidence;
+  return record;
 }
 
 function mergeSpans(spans: Span[]): Span[] {
@@ -80,7 +82,7 @@ function mergeSpans(spans: Span[]): Span[] {
   for (const s of sorted) {
     const last = out[out.length - 1];
     if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
+    else out.push({ start: s.start, end: s.end });
   }
   return out;
 }
