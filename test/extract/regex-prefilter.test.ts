@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/extract/context.js';
 import { sentencesOf } from '../../src/extract/fields/class-text.js';
-import { mayOccur, requiredChars, SpanGate, withoutAssertions } from '../../src/extract/fields/regex-prefilter.js';
+import { AnchorGates, mayOccur, requiredChars, SpanGate, withoutAssertions } from '../../src/extract/fields/regex-prefilter.js';
 import type { Document } from '../../src/model/index.js';
 
 const doc = (text: string): Document => ({ text, source: { sha256: 'x', mediaType: 'text/plain' } });
@@ -75,5 +75,48 @@ describe('regex prefilters', () => {
       }
     }
     expect(matched).toBeGreaterThan(50); // the check saw real matches, not only misses
+  });
+
+  it('anchor gates never rule out a sentence the regex matches', () => {
+    const extra = [/(?:ファイル|データ)[^。\n]{0,20}暗号化され/, /[0-9.]+\s?[%％](?:が|の|に)/, /Ａ|a/i, /確認(?:すること|が)?(?:は|が)?(?:でき|出来)(?:ない|ず|ません)/];
+    const regexes = [...REGEXES, ...extra];
+    const gates = new AnchorGates(regexes);
+    let matched = 0;
+    let skipped = 0;
+    const texts = [...samples(), 'Ａａ a 10%が増加。確認ができない。\n\n データが暗号化された', 'x'];
+    for (const text of texts) {
+      const ctx = createContext(doc(text));
+      const sentences = sentencesOf(ctx);
+      const marks = gates.scan(ctx.text, sentences);
+      regexes.forEach((re, r) => {
+        const plain = new RegExp(re.source, re.flags.replace('g', ''));
+        sentences.forEach((s, j) => {
+          const truth = plain.test(s.text);
+          if (truth) matched++;
+          if (!gates.isSet(marks, j, r)) {
+            skipped++;
+            expect(truth, `${re} on ${s.text}`).toBe(false);
+          }
+        });
+      });
+    }
+    expect(matched).toBeGreaterThan(50);
+    expect(skipped).toBeGreaterThan(1000); // the gates do rule sentences out
+  });
+
+  it('sentence gates of the classification regexes agree with running them', async () => {
+    const { gateWord, mayHold, sentenceGate } = await import('../../src/extract/fields/class-text.js');
+    const re = /紛失|置き忘|所在不明/;
+    const early = sentencesOf(createContext(doc('USBメモリを盗まれました。')));
+    const id = sentenceGate(re);
+    // registered after those sentences were made: they let it through, unknown as it was
+    expect(early.every((s) => mayHold(s, id))).toBe(true);
+    for (const text of samples()) {
+      for (const s of sentencesOf(createContext(doc(text)))) {
+        if (!mayHold(s, id)) expect(re.test(s.text)).toBe(false);
+        // a mark word says what mayHold says of each of its ids
+        for (let g = 0; g <= id + 40; g++) expect((gateWord(s, g >> 5) & (1 << (g & 31))) !== 0).toBe(mayHold(s, g));
+      }
+    }
   });
 });

@@ -5,8 +5,7 @@
 import type { Authority } from '../../model/index.js';
 import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
-import { isAdvisory, sentencesOf, type Sentence } from './class-text.js';
-import { mayOccur, SpanGate } from './regex-prefilter.js';
+import { isAdvisory, mayHold, sentenceGate, sentencesOf, type Sentence } from './class-text.js';
 
 interface AuthorityRule {
   id: Authority;
@@ -38,10 +37,17 @@ const FROM_AUTHORITY = /^(?:から|より|が|との|と(?:の)?協議|は、?[^
 // Reporting to a client or principal is not an authority report.
 const CLIENT = /委託元|発注元|引受保険会社|取引先|元請/;
 
-function mentions(s: Sentence, rules: AuthorityRule[]): { id: Authority; span: NSpan }[] {
+// Each regex runs only on the sentences its gate lets through (see sentenceGate).
+const G_RULES = RULES.map((r) => sentenceGate(r.re));
+const G_REPORT = sentenceGate(REPORT);
+
+function mentions(s: Sentence): { id: Authority; span: NSpan }[] {
   const out: { id: Authority; span: NSpan }[] = [];
   const taken: [number, number][] = [];
-  for (const rule of rules) {
+  for (let r = 0; r < RULES.length; r++) {
+    // (a rule that cannot match here takes no span from the others)
+    if (!mayHold(s, G_RULES[r])) continue;
+    const rule = RULES[r];
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;
@@ -66,20 +72,16 @@ function mentions(s: Sentence, rules: AuthorityRule[]): { id: Authority; span: N
 
 export function extractAuthorities(ctx: ExtractContext): FieldResult<Authority[]> {
   const found = new Map<Authority, NSpan[]>();
-  // only the authorities whose characters the notice has, and only sentences that may hold a report verb
-  const rules = RULES.filter((rule) => mayOccur(ctx, rule.re));
-  if (rules.length === 0) return result<Authority[]>([], []);
-  const report = new SpanGate(REPORT, ctx.text);
   for (const s of sentencesOf(ctx)) {
     if (s.title) continue;
-    if (!report.mayMatch(s.start, s.end)) continue;
+    if (!mayHold(s, G_REPORT)) continue;
     if (isAdvisory(s) && !/報告|届け?出|通報/.test(s.text.replace(/場合[^。]*$/, ''))) continue;
     if (/ください|下さい/.test(s.text)) continue;
     if (!REPORT.test(s.text)) continue;
     // a heading such as "■ 関係機関への報告" announces a section; the sentences below say who was told
     if (/への(?:報告|届出|届け出|相談|連絡)(?:について)?$/.test(s.text.trim())) continue;
     if (PLAN.test(s.text) && !/(?:報告|届出|届け出|相談|通報|提出|提供|申告|連絡)(?:を)?(?:し|いたし|済|行い|行っ|完了)/.test(s.text)) continue;
-    for (const { id, span } of mentions(s, rules)) {
+    for (const { id, span } of mentions(s)) {
       const rel = span.end - s.start;
       // the report verb must follow the authority within the sentence
       // in English the verb comes first ("consulted the police")

@@ -3,8 +3,7 @@
 // readers, a future measure or a general remark) and only when its clause is not negated.
 import type { Category } from '../../model/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
-import { findCue, isAdvisory, isGeneral, isMeasure, negatedAfter, sentencesOf, type Sentence } from './class-text.js';
-import { mayOccur, SpanGate } from './regex-prefilter.js';
+import { findCue, gateWord, hasNegation, isAdvisory, isGeneral, isMeasure, mayHold, negatedAfter, sentenceGate, sentencesOf, type Sentence } from './class-text.js';
 
 const W = '[^。\\n]'; // one character inside a sentence
 const near = (n: number): string => `${W}{0,${n}}`;
@@ -217,6 +216,22 @@ const CONTRACTOR_EVENT = /入れ替わ|目的外|流用|使用していた|利�
 const SELF_OR_HELP = /(?:当社|弊社|当院|本学|当学|当法人|当協会|当組合|当会|当行|当金庫|当館|当センター|当機構|本市|当市|本町|当町|本村|本県|当県)(?:が|は|で|において|の?(?:サーバ|システム|ネットワーク|パソコン|PC|端末|Web|ウェブ|ホームページ|サイト|機器|環境))|協力|連携|共に|ともに|依頼|と(?:共同で)?(?:調査|確認|分析)(?:した|を行った|を実施した|し)/;
 // The following sentence may continue about the contractor (同社のサーバーが…).
 const CONTRACTOR_REF = /同社|委託先|当該業者|当該事業者|当該会社/;
+const TAMPER = /(?:ペイメント|決済|カード|購入|注文|入力)[^。\n]{0,20}(?:改ざん|改竄)|(?:改ざん|改竄)[^。\n]{0,20}(?:ペイメント|決済|カード|購入|注文)/;
+const STRONG_INTRUSION = /侵入|改ざん|改竄|不正ログイン|乗っ?取|窃取|ランサムウェア|マルウェア|脆弱性を悪用/;
+const LEFTOVER_ACCOUNT = new RegExp(`(?:退職|元従業員|元社員|元職員|削除されずに|未使用|使用されていない|休眠|テスト用|保守用)${near(20)}アカウント`);
+const TAKEOVER = /乗っ?取/;
+
+// Gates of the regexes run per sentence (see sentenceGate).
+const G_RULES = RULES.map((r) => sentenceGate(r.re));
+// (registered one after another: rule r has id G_FIRST + r, so a sentence's rules are read off its mark words)
+const G_FIRST = G_RULES[0];
+if (G_RULES.some((id, r) => id !== G_FIRST + r)) throw new Error('category gates are not consecutive');
+const G_CONTRACTOR = sentenceGate(CONTRACTOR);
+const G_CONTRACTOR_REF = sentenceGate(CONTRACTOR_REF);
+const G_TAMPER = sentenceGate(TAMPER);
+const G_STRONG = sentenceGate(STRONG_INTRUSION);
+const G_LEFTOVER = sentenceGate(LEFTOVER_ACCOUNT);
+const G_TAKEOVER = sentenceGate(TAKEOVER);
 
 export interface CategoryAnalysis {
   categories: Category[];
@@ -245,27 +260,21 @@ export function analyzeCategories(ctx: ExtractContext): CategoryAnalysis {
     spans.set(cat, list);
   };
 
-  // One pass per rule over the whole text first: most rules match nowhere in a given notice. The
-  // same scan, continued, tells which sentences may hold a cue (SpanGate), so a rule's regex and its
-  // condition run only on those.
-  const live: { rule: CueRule; gate: SpanGate }[] = [];
-  for (const rule of RULES) {
-    // (a cheap check of the notice's characters first: most rules need some it lacks)
-    if (!mayOccur(ctx, rule.re)) continue;
-    const gate = new SpanGate(rule.re, ctx.text);
-    if (gate.matchesText()) live.push({ rule, gate });
-  }
+  // Each rule's regex (and its condition) runs only on the sentences its gate lets through.
   for (const s of sentences) {
     if (!usable(s)) continue;
-    for (const { rule, gate } of live) {
-      if (!gate.mayMatch(s.start, s.end)) continue;
-      if (rule.when && !rule.when(s)) continue;
-      const cue = findCue(s, rule.re, rule.keepNegated);
-      if (cue) add(rule.cat, cue.span);
+    // the rules marked for this sentence, in rule order (lowest bit first)
+    for (let w = G_FIRST >> 5; w <= (G_FIRST + RULES.length - 1) >> 5; w++) {
+      let bits = gateWord(s, w);
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const r = w * 32 + 31 - Math.clz32(low) - G_FIRST;
+        if (r >= 0 && r < RULES.length) cueOf(s, RULES[r], add);
+      }
     }
   }
-  // (a notice without a contractor word has no contractor event)
-  if (mayOccur(ctx, CONTRACTOR)) supplyChain(sentences, add);
+  supplyChain(sentences, add);
 
   const has = (c: Category): boolean => spans.has(c);
   const drop = (c: Category): void => {
@@ -336,27 +345,32 @@ export function analyzeCategories(ctx: ExtractContext): CategoryAnalysis {
   return out;
 }
 
+/** The rule's cue in the sentence, when its condition holds there. */
+function cueOf(s: Sentence, rule: CueRule, add: (c: Category, span: NSpan) => void): void {
+  if (rule.when && !rule.when(s)) return;
+  const cue = findCue(s, rule.re, rule.keepNegated);
+  if (cue) add(rule.cat, cue.span);
+}
+
 function firstTamper(sentences: Sentence[]): NSpan | null {
-  const re = /(?:ペイメント|決済|カード|購入|注文|入力)[^。\n]{0,20}(?:改ざん|改竄)|(?:改ざん|改竄)[^。\n]{0,20}(?:ペイメント|決済|カード|購入|注文)/;
   for (const s of sentences) {
     if (!s.title && (isAdvisory(s) || isMeasure(s))) continue;
-    const hit = findCue(s, re);
+    if (!mayHold(s, G_TAMPER)) continue;
+    const hit = findCue(s, TAMPER);
     if (hit) return hit.span;
   }
   return null;
 }
 
 function hasUserTakeover(sentences: Sentence[]): boolean {
-  const leftover = new RegExp(`(?:退職|元従業員|元社員|元職員|削除されずに|未使用|使用されていない|休眠|テスト用|保守用)${near(20)}アカウント`);
-  if (!sentences.some((s) => leftover.test(s.text))) return true;
-  return sentences.some((s) => /乗っ?取/.test(s.text) && !isMeasure(s));
+  if (!sentences.some((s) => mayHold(s, G_LEFTOVER) && LEFTOVER_ACCOUNT.test(s.text))) return true;
+  return sentences.some((s) => mayHold(s, G_TAKEOVER) && TAKEOVER.test(s.text) && !isMeasure(s));
 }
 
 function hasStrongIntrusion(sentences: Sentence[]): boolean {
-  const re = /侵入|改ざん|改竄|不正ログイン|乗っ?取|窃取|ランサムウェア|マルウェア|脆弱性を悪用/;
   for (const s of sentences) {
     if (isAdvisory(s) || isMeasure(s)) continue;
-    if (findCue(s, re)) return true;
+    if (mayHold(s, G_STRONG) && findCue(s, STRONG_INTRUSION)) return true;
   }
   return false;
 }
@@ -370,7 +384,7 @@ function supplyChain(sentences: Sentence[], add: (c: Category, s: NSpan) => void
       continue;
     }
     CONTRACTOR.lastIndex = 0;
-    let m = CONTRACTOR.exec(s.text);
+    let m = mayHold(s, G_CONTRACTOR) ? CONTRACTOR.exec(s.text) : null;
     // the next sentence may continue about a contractor named here
     const named = m !== null;
     let found = false;
@@ -390,7 +404,7 @@ function supplyChain(sentences: Sentence[], add: (c: Category, s: NSpan) => void
       }
     }
     if (!found && carry) {
-      const r = CONTRACTOR_REF.exec(s.text);
+      const r = mayHold(s, G_CONTRACTOR_REF) ? CONTRACTOR_REF.exec(s.text) : null;
       if (r) {
         const ev = CONTRACTOR_EVENT.exec(s.text.slice(r.index));
         if (ev && !isNegatedEvent(s, r.index + ev.index + ev[0].length)) {
@@ -404,5 +418,5 @@ function supplyChain(sentences: Sentence[], add: (c: Category, s: NSpan) => void
 }
 
 function isNegatedEvent(s: Sentence, at: number): boolean {
-  return s.negation && negatedAfter(s.text, at);
+  return hasNegation(s) && negatedAfter(s.text, at);
 }

@@ -2,7 +2,7 @@
 // sentence splitting with offsets, section roles (recurrence measures, requests to readers),
 // negation of a cue inside its clause. Every regex here is bounded ([^。\n]{0,N}) so time stays linear.
 import type { ExtractContext, NSpan } from '../context.js';
-import { mayOccur, SpanGate } from './regex-prefilter.js';
+import { AnchorGates } from './regex-prefilter.js';
 
 export interface Sentence {
   /** offsets in ctx.text */
@@ -19,9 +19,59 @@ export interface Sentence {
   advisory: boolean;
   measure: boolean;
   general: boolean;
-  /** holds a negated predicate somewhere: negatedAfter can be true only then */
-  negation: boolean;
+  /** holds a negated predicate somewhere (negatedAfter can be true only then): 1 yes, 0 no, -1 not yet known */
+  negation: number;
+  /** the notice's gate marks (see sentenceGate), this sentence's row in them, and how many gates they cover */
+  marks: Int32Array;
+  row: number;
+  known: number;
 }
+
+// --- Sentence gates: which registered regexes may match which sentence, from one pass per notice. ---
+
+const gated: RegExp[] = [];
+let gates: AnchorGates | null = null;
+
+/**
+ * Registers a regex run on single sentences (at module load) and returns its id for mayHold. All
+ * registered regexes are gated by one pass over the notice's characters (AnchorGates).
+ */
+export function sentenceGate(re: RegExp): number {
+  gated.push(re);
+  gates = null;
+  return gated.length - 1;
+}
+
+/** Might the regex registered as id match the sentence's text? false is certain. */
+export function mayHold(s: Sentence, id: number): boolean {
+  return id >= s.known || (s.marks[s.row + (id >> 5)] & (1 << (id & 31))) !== 0;
+}
+
+/**
+ * The marks of gate ids [32 w, 32 w + 32) for the sentence (bit k: id 32 w + k may match), with the
+ * bits of ids registered after the sentence was made all set.
+ */
+export function gateWord(s: Sentence, w: number): number {
+  const known = s.known - w * 32;
+  if (known <= 0) return -1;
+  const bits = s.marks[s.row + w];
+  // (the ids from known on, made after the sentence, may all match)
+  return known >= 32 ? bits : bits | ~((1 << known) - 1);
+}
+
+function markGates(text: string, sentences: Sentence[]): void {
+  gates ??= new AnchorGates(gated);
+  const marks = gates.scan(text, sentences);
+  const words = gates.words;
+  const known = gated.length;
+  for (let j = 0; j < sentences.length; j++) {
+    const s = sentences[j];
+    s.marks = marks;
+    s.row = j * words;
+    s.known = known;
+  }
+}
+const NO_MARKS = new Int32Array(0);
 
 /** Longest sentence we look at; longer runs are cut so every pattern stays cheap. */
 const MAX_SENTENCE = 600;
@@ -34,6 +84,9 @@ const BREAK_KIND = new Uint8Array(0x10000);
 for (const ch of '(「『【[〔（') BREAK_KIND[ch.charCodeAt(0)] = OPENS;
 for (const ch of ')」』】]〕）') BREAK_KIND[ch.charCodeAt(0)] = CLOSES;
 for (const ch of '。!?') BREAK_KIND[ch.charCodeAt(0)] = ENDS;
+// The same characters as a bit set (8 KB: it stays in cache while other fields run, the table does not).
+const BREAKS = new Int32Array(2048);
+for (let c = 0; c < 0x10000; c++) if (BREAK_KIND[c] !== 0) BREAKS[c >> 5] |= 1 << (c & 31);
 
 // Headings that open a section we do not read as a description of the event.
 const MEASURE_HEADING = /再発防止|防止策|今後の対策|今後の取り?組|改善策|対策について|当社の対策|セキュリティ対策/;
@@ -46,9 +99,24 @@ const HEADING_MARK = /^\s*(?:[0-9０-９]{1,2}\s*[.．、)）:]|[(（][0-9０-�
 // Marks of list items (not of section headings) inside a measures list.
 const ITEM_MARK = /^\s*(?:[・\-•*‐]|[①-⑳]|[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[)）])/;
 
+// The characters String.prototype.trim removes (the same set as \s), to find blank text without slicing.
+const SPACE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1;
+
+/** Is text[from, to) all white space (what trim() would empty)? */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SPACE[text.charCodeAt(i)] === 0) return false;
+  return true;
+}
+
 function isHeading(line: string): boolean {
-  const t = line.trim();
-  if (t.length === 0 || t.length > 40) return false;
+  // (the trimmed length first: most lines are too long to be headings, and need no trimmed copy)
+  let a = 0;
+  let b = line.length;
+  while (a < b && SPACE[line.charCodeAt(a)] === 1) a++;
+  while (b > a && SPACE[line.charCodeAt(b - 1)] === 1) b--;
+  if (b === a || b - a > 40) return false;
+  const t = line.slice(a, b);
   if (/[。]$/.test(t)) return false;
   return HEADING_MARK.test(t) || t.length <= 16;
 }
@@ -63,9 +131,13 @@ export function sentencesOf(ctx: ExtractContext): Sentence[] {
   let titleSeen = false;
   let measures = false;
   let advice = false;
+  // (characters read from ctx.text itself, where lines and sentences have their offsets: faster than
+  // reading each line's own sliced string)
+  const text = ctx.text;
   for (const line of ctx.lines) {
     const lt = line.text;
-    if (lt.trim() === '') continue;
+    const end = line.end;
+    if (blank(text, line.start, end)) continue;
     const isTitle = !titleSeen;
     titleSeen = true;
     if (!isTitle && isHeading(lt)) {
@@ -82,51 +154,55 @@ export function sentencesOf(ctx: ExtractContext): Sentence[] {
       }
     }
     let depth = 0;
-    let s = 0;
+    let s = line.start;
     // a table lookup per character: cheaper than a regex call (and its match array) per break
-    for (let i = 0; i < lt.length; i++) {
-      const kind = BREAK_KIND[lt.charCodeAt(i)];
-      if (kind === 0) continue;
+    for (let i = s; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if ((BREAKS[c >> 5] & (1 << (c & 31))) === 0) continue;
+      const kind = BREAK_KIND[c];
       while (i - s > MAX_SENTENCE) {
-        push(out, line.start + s, line.start + s + MAX_SENTENCE, lt.slice(s, s + MAX_SENTENCE), isTitle, measures, advice);
+        push(out, text, s, s + MAX_SENTENCE, isTitle, measures, advice);
         s += MAX_SENTENCE;
       }
       if (kind === OPENS) depth++;
       else if (kind === CLOSES) depth = Math.max(0, depth - 1);
       else if (depth === 0) {
-        push(out, line.start + s, line.start + i + 1, lt.slice(s, i + 1), isTitle, measures, advice);
+        push(out, text, s, i + 1, isTitle, measures, advice);
         s = i + 1;
       }
     }
-    while (lt.length - s > MAX_SENTENCE) {
-      push(out, line.start + s, line.start + s + MAX_SENTENCE, lt.slice(s, s + MAX_SENTENCE), isTitle, measures, advice);
+    while (end - s > MAX_SENTENCE) {
+      push(out, text, s, s + MAX_SENTENCE, isTitle, measures, advice);
       s += MAX_SENTENCE;
     }
-    if (s < lt.length) push(out, line.start + s, line.end, lt.slice(s), isTitle, measures, advice);
+    if (s < end) push(out, text, s, end, isTitle, measures, advice);
   }
-  markRoles(ctx, out);
+  markGates(ctx.text, out);
+  markRoles(out);
   cache.set(ctx, out);
   return out;
 }
 
-function push(out: Sentence[], start: number, end: number, text: string, title: boolean, measures: boolean, advice: boolean): void {
-  if (text.trim() === '') return;
-  out.push({ start, end, text, title, measures, advice, advisory: false, measure: measures, general: false, negation: false });
+/** Adds the sentence at [start, end) of the notice text unless it is blank. */
+function push(out: Sentence[], noticeText: string, start: number, end: number, title: boolean, measures: boolean, advice: boolean): void {
+  if (blank(noticeText, start, end)) return;
+  const text = noticeText.slice(start, end);
+  out.push({ start, end, text, title, measures, advice, advisory: false, measure: measures, general: false, negation: -1, marks: NO_MARKS, row: 0, known: 0 });
 }
 
-/** The per-sentence flags, each from one scan of the notice (see SpanGate), none when it cannot occur. */
-function markRoles(ctx: ExtractContext, sentences: Sentence[]): void {
-  const text = ctx.text;
-  const advisory = mayOccur(ctx, ADVISORY) ? new SpanGate(ADVISORY, text) : null;
-  const measure = mayOccur(ctx, MEASURE_WORDS) ? new SpanGate(MEASURE_WORDS, text) : null;
-  const general = mayOccur(ctx, GENERAL) ? new SpanGate(GENERAL, text) : null;
-  const negation = mayOccur(ctx, NEGATION) ? new SpanGate(NEGATION, text) : null;
+/** The per-sentence flags: a regex runs only on the sentences its gate lets through. */
+function markRoles(sentences: Sentence[]): void {
   for (const s of sentences) {
-    if (advisory) s.advisory = advisory.test(s.start, s.end, s.text);
-    if (measure && !s.measure) s.measure = measure.test(s.start, s.end, s.text);
-    if (general) s.general = general.test(s.start, s.end, s.text);
-    if (negation) s.negation = negation.test(s.start, s.end, s.text);
+    if (mayHold(s, G_ADVISORY)) s.advisory = ADVISORY.test(s.text);
+    if (!s.measure && mayHold(s, G_MEASURE)) s.measure = MEASURE_WORDS.test(s.text);
+    if (mayHold(s, G_GENERAL)) s.general = GENERAL.test(s.text);
   }
+}
+
+/** Does the sentence hold a negated predicate? (Asked only once a cue is found: most sentences never are.) */
+export function hasNegation(s: Sentence): boolean {
+  if (s.negation < 0) s.negation = mayHold(s, G_NEGATION) && NEGATION_TEST.test(s.text) ? 1 : 0;
+  return s.negation === 1;
 }
 
 /** Requests and conditionals addressed to readers: not statements of what happened. */
@@ -153,6 +229,11 @@ const CLAUSE_BREAK = /が、|ものの|けれども|ただし|しかし|一方|�
 // Negated predicates. 否定できない is a double negative (possible), handled by the caller's own cues.
 // (「提供や売却は否定しております」: a denial by the person concerned also negates; 否定できない does not match)
 const NEGATION = /否定して(?:おり|いま|い)|否定しました|ではな[くい]|ではありません|ではございません|ございません|ありません|おりません|いません|ていない|ておらず|なかった|されず|はなく|もなく|はない|がない|もない|ませんでした|至っておりません|至っていません|無い|なし/g;
+const NEGATION_TEST = new RegExp(NEGATION.source);
+const G_ADVISORY = sentenceGate(ADVISORY);
+const G_MEASURE = sentenceGate(MEASURE_WORDS);
+const G_GENERAL = sentenceGate(GENERAL);
+const G_NEGATION = sentenceGate(NEGATION_TEST);
 
 /** Does the clause that contains [from, to) in sentence text end in a negated predicate? */
 export function negatedAfter(text: string, to: number, window = 70): boolean {
@@ -226,7 +307,7 @@ export function findCue(s: Sentence, re: RegExp, allowNegated = false): CueHit |
       continue;
     }
     // (a sentence without any negated predicate cannot negate its cue)
-    if (allowNegated || !s.negation || !negatedAfter(s.text, m.index + m[0].length)) {
+    if (allowNegated || !hasNegation(s) || !negatedAfter(s.text, m.index + m[0].length)) {
       return { sentence: s, span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, text: m[0] };
     }
   }

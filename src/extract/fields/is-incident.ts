@@ -5,7 +5,7 @@ import type { Incident } from '../../model/index.js';
 import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { analyzeCategories } from './class-categories.js';
-import { isAdvisory, isGeneral, sentencesOf } from './class-text.js';
+import { isAdvisory, isGeneral, mayHold, sentenceGate, sentencesOf } from './class-text.js';
 import { mayOccur } from './regex-prefilter.js';
 
 const CASEBOOK = /セキュリティ事件簿/;
@@ -74,6 +74,10 @@ function found(ctx: ExtractContext, re: RegExp, text: string): boolean {
   return mayOccur(ctx, re) && re.test(text);
 }
 
+// The event cue runs only on the sentences both its gates let through (see sentenceGate).
+const G_EVENT_NOUN = sentenceGate(EVENT_NOUN);
+const G_EVENT_VERB = sentenceGate(EVENT_VERB);
+
 function judge(ctx: ExtractContext): FieldResult<boolean> {
   const sentences = sentencesOf(ctx);
   const evidence: NSpan[] = [];
@@ -93,6 +97,7 @@ function judge(ctx: ExtractContext): FieldResult<boolean> {
   let eventSpan: NSpan | null = null;
   for (const s of sentences) {
     if (isAdvisory(s) || isGeneral(s)) continue;
+    if (!mayHold(s, G_EVENT_NOUN) || !mayHold(s, G_EVENT_VERB)) continue;
     const n = EVENT_NOUN.exec(s.text);
     if (n && EVENT_VERB.test(s.text)) {
       eventSpan = { start: s.start, end: s.end };

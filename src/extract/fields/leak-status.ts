@@ -5,8 +5,7 @@ import type { LeakStatus } from '../../model/index.js';
 import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { analyzeCategories } from './class-categories.js';
-import { findCue, isAdvisory, isMeasure, negatedAfter, sentencesOf, type Sentence } from './class-text.js';
-import { mayOccur } from './regex-prefilter.js';
+import { findCue, hasNegation, isAdvisory, isMeasure, mayHold, negatedAfter, sentenceGate, sentencesOf, type Sentence } from './class-text.js';
 
 const W = '[^。\\n]';
 const near = (n: number): string => `${W}{0,${n}}`;
@@ -82,26 +81,37 @@ function spanAt(s: Sentence, m: RegExpExecArray): NSpan {
 // The statements of a sentence, each looked for only when the verdict needs it: the first sentence
 // stating a confirmed leak decides, so the rarer checks run only on notices that get that far.
 
-/** Which cue regexes can match the notice at all (mayOccur): the others are not run per sentence. */
-interface Cues {
-  english: boolean;
-  confirmed: boolean;
-  view: boolean;
-  possible: boolean;
-  none: boolean;
+// Each cue regex runs only on the sentences its gate lets through (see sentenceGate).
+const G_EN_CONFIRMED = sentenceGate(EN_CONFIRMED);
+const G_EN_POSSIBLE = sentenceGate(EN_POSSIBLE);
+const G_EN_NONE = sentenceGate(EN_NONE);
+const G_CONFIRMED = sentenceGate(CONFIRMED);
+const G_VIEW = sentenceGate(VIEW_CONFIRMED);
+const G_POSSIBLE = sentenceGate(POSSIBLE);
+const G_NONE = sentenceGate(NONE_CUE);
+const G_NOT_RECOVERED = sentenceGate(NOT_RECOVERED);
+const G_RECOVERED = sentenceGate(RECOVERED);
+
+/** Does the notice have English prose (English cues count only then)? Asked only when one may match. */
+class English {
+  private known: boolean | null = null;
+  constructor(private readonly text: string) {}
+  get value(): boolean {
+    this.known ??= /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(this.text);
+    return this.known;
+  }
 }
 
 /** A statement that data reached someone. */
-function confirmedIn(s: Sentence, cues: Cues): NSpan | null {
-  const english = cues.english;
-  if (english) {
+function confirmedIn(s: Sentence, english: English): NSpan | null {
+  if (mayHold(s, G_EN_CONFIRMED) && english.value) {
     const m = EN_CONFIRMED.exec(s.text);
     if (m) return spanAt(s, m);
   }
-  const c = cues.confirmed ? findCue(s, CONFIRMED) : null;
+  const c = mayHold(s, G_CONFIRMED) ? findCue(s, CONFIRMED) : null;
   if (c) return c.span;
   // "別のお客様への表示が確認された" — but a ransom note "表示されていることを確認" shows no one's data
-  if (cues.view && PERSONAL.test(s.text) && !/脅迫|身代金|エラー|警告/.test(s.text)) {
+  if (mayHold(s, G_VIEW) && PERSONAL.test(s.text) && !/脅迫|身代金|エラー|警告/.test(s.text)) {
     const v = findCue(s, VIEW_CONFIRMED);
     if (v) return v.span;
   }
@@ -119,8 +129,8 @@ const NO_POSSIBILITY: Possibility = { possible: null, denial: null };
  * Every possibility cue: "可能性は低いものの、否定はできない" holds a denial and a possibility
  * ("サービスに影響が出るおそれ" is not about data: the sentence must speak of data or its leak).
  */
-function possibilityIn(s: Sentence, cues: Cues): Possibility {
-  if (!cues.possible) return NO_POSSIBILITY;
+function possibilityIn(s: Sentence): Possibility {
+  if (!mayHold(s, G_POSSIBLE)) return NO_POSSIBILITY;
   POSSIBLE_G.lastIndex = 0;
   let pm = POSSIBLE_G.exec(s.text);
   if (pm === null || !DATA_WORDS.test(s.text)) return NO_POSSIBILITY;
@@ -142,14 +152,14 @@ function possibilityIn(s: Sentence, cues: Cues): Possibility {
 const NONE_CUE_G = new RegExp(NONE_CUE.source, 'g');
 
 /** A statement that nothing leaked (English, a denied possibility, a negated leak cue). */
-function noneIn(s: Sentence, cues: Cues, possibility: Possibility): NSpan | null {
-  if (cues.english) {
+function noneIn(s: Sentence, english: English, possibility: Possibility): NSpan | null {
+  if (mayHold(s, G_EN_NONE) && english.value) {
     const m = EN_NONE.exec(s.text);
     if (m) return spanAt(s, m);
   }
   if (!possibility.possible && possibility.denial) return possibility.denial;
   // negatedAfter needs a negation in the sentence; without one no cue can be denied
-  if (!s.negation || !cues.none) return null;
+  if (!mayHold(s, G_NONE) || !hasNegation(s)) return null;
   NONE_CUE_G.lastIndex = 0;
   let m: RegExpExecArray | null;
   let guard = 0;
@@ -162,28 +172,21 @@ function noneIn(s: Sentence, cues: Cues, possibility: Possibility): NSpan | null
 export function extractLeakStatus(ctx: ExtractContext): FieldResult<LeakStatus | null> {
   const cats = new Set(analyzeCategories(ctx).categories);
   // English cues only when the notice has English prose
-  const english = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(ctx.text);
-  const cues: Cues = {
-    english,
-    confirmed: mayOccur(ctx, CONFIRMED),
-    view: mayOccur(ctx, VIEW_CONFIRMED),
-    possible: mayOccur(ctx, POSSIBLE),
-    none: mayOccur(ctx, NONE_CUE),
-  };
+  const english = new English(ctx.text);
   const sentences = sentencesOf(ctx).filter(usable);
 
   for (const s of sentences) {
-    const confirmed = confirmedIn(s, cues);
+    const confirmed = confirmedIn(s, english);
     if (confirmed) return result<LeakStatus | null>('confirmed', [confirmed]);
   }
   // A misdelivery that arrived, a handed-out paper, an insider who took data: the data reached someone.
   const misdelivered = cats.has('email_misdelivery') || cats.has('fax_misdelivery') || cats.has('postal_misdelivery');
   const catSpan = analyzeCategories(ctx).evidence.slice(0, 1);
   if (misdelivered) return result<LeakStatus | null>('confirmed', catSpan);
-  const possibilities = sentences.map((s) => possibilityIn(s, cues));
+  const possibilities = sentences.map((s) => possibilityIn(s));
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
-    const m = english ? EN_POSSIBLE.exec(s.text) : null;
+    const m = mayHold(s, G_EN_POSSIBLE) && english.value ? EN_POSSIBLE.exec(s.text) : null;
     const possible = m ? spanAt(s, m) : possibilities[i].possible;
     if (possible) return result<LeakStatus | null>('possible', [possible]);
   }
@@ -192,15 +195,15 @@ export function extractLeakStatus(ctx: ExtractContext): FieldResult<LeakStatus |
   if (lostOrStolen) {
     let unrecovered: NSpan | null = null;
     for (const s of sentences) {
-      unrecovered ??= findCue(s, NOT_RECOVERED, true)?.span ?? null;
-      recovered ??= findCue(s, RECOVERED)?.span ?? null;
+      if (mayHold(s, G_NOT_RECOVERED)) unrecovered ??= findCue(s, NOT_RECOVERED, true)?.span ?? null;
+      if (mayHold(s, G_RECOVERED)) recovered ??= findCue(s, RECOVERED)?.span ?? null;
     }
     if (unrecovered || !recovered) return result<LeakStatus | null>('possible', unrecovered ? [unrecovered] : catSpan);
   }
   // An insider who viewed or took data is someone unauthorized who saw it, whatever happened next.
   if (cats.has('insider_misuse')) return result<LeakStatus | null>('confirmed', catSpan);
   for (let i = 0; i < sentences.length; i++) {
-    const none = noneIn(sentences[i], cues, possibilities[i]);
+    const none = noneIn(sentences[i], english, possibilities[i]);
     if (none) return result<LeakStatus | null>('none_confirmed', [none]);
   }
   if (cats.has('other')) return result<LeakStatus | null>('confirmed', catSpan);

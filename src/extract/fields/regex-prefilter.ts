@@ -1,7 +1,9 @@
 // Cheap, certain "cannot match" answers for the classification regexes, so most of them never run:
 // mayOccur rules a regex out for a whole notice from the characters it contains; SpanGate finds, in
-// one scan of the notice, the sentences a regex may match. A "no" is always right; a "maybe" is then
-// settled by the regex itself, so results are exactly those of running every regex everywhere.
+// one scan of the notice, the sentences a regex may match; AnchorGates finds, in one pass over the
+// sentences' characters, the sentences each of many regexes may match. A "no" is always right; a
+// "maybe" is then settled by the regex itself, so results are exactly those of running every regex
+// everywhere.
 import type { ExtractContext } from '../context.js';
 
 /**
@@ -146,17 +148,17 @@ function gatePlan(re: RegExp): GatePlan {
 type Clause = string[];
 type Clauses = Clause[];
 
-/** Kana, kanji and ASCII: no other character matches them, even under the i flag (ASCII letters in either case). */
-const KNOWN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\x20-\x7e]/;
+/** Kana, kanji, ASCII and full-width symbols: no other character matches them, even under the i flag (ASCII letters in either case). */
+const KNOWN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\x20-\x7e\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]/;
 
 /**
  * For each top-level alternative of a regex, the clauses each of its matches satisfies (ASCII letters
  * in lower case when the regex ignores case); null when some alternative gives none.
  */
-export function requiredChars(re: RegExp): Clauses[] | null {
+export function requiredChars(re: RegExp, score: (clause: Clause) => number = clauseScore): Clauses[] | null {
   // with u and i, simple case folding lets "k" and "s" match non-ASCII characters
   const letters = !(re.flags.includes('u') && re.flags.includes('i'));
-  const alternatives = new RequiredParser(re.source, re.flags.includes('i'), letters).alternatives();
+  const alternatives = new RequiredParser(re.source, re.flags.includes('i'), letters, score).alternatives();
   return alternatives.some((a) => a.length === 0) ? null : alternatives;
 }
 
@@ -168,6 +170,8 @@ class RequiredParser {
     private readonly src: string,
     private readonly ignoreCase: boolean,
     private readonly letters: boolean,
+    /** how common a clause's items are: a group keeps the least common clause of each alternative */
+    private readonly score: (clause: Clause) => number,
   ) {}
 
   /** Alternatives up to the end of the current group (or of the source). */
@@ -231,7 +235,7 @@ class RequiredParser {
       this.literal = null;
       if (assertion || alts.some((a) => a.length === 0)) return [];
       // one clause from each alternative: together they hold a character of every match of the group
-      return [[...new Set(alts.flatMap(bestClause))]];
+      return [[...new Set(alts.flatMap((a) => bestClause(a, this.score)))]];
     }
     this.i++;
     if (ch === '.' || ch === '^' || ch === '$') return [];
@@ -273,11 +277,11 @@ function clauseScore(clause: Clause): number {
   return clause.reduce((n, item) => n + (item.length === 2 ? 1 : /[\u30a0-\u30ff\u3400-\u9fff]/.test(item) ? 2 : 8), 0);
 }
 
-function bestClause(clauses: Clauses): Clause {
+function bestClause(clauses: Clauses, scoreOf: (clause: Clause) => number): Clause {
   let best = clauses[0];
   let bestScore = Infinity;
   for (const c of clauses) {
-    const score = clauseScore(c);
+    const score = scoreOf(c);
     if (score < bestScore) {
       best = c;
       bestScore = score;
@@ -290,30 +294,26 @@ function bestClause(clauses: Clauses): Clause {
  * A notice's characters and its pairs of adjacent characters, as one bit set: bit c for character c,
  * bit 65536 + hash for a pair.
  */
-const charsCache = new WeakMap<ExtractContext, Uint32Array>();
-// the notice asked about last: its fields ask one after another, so this spares most WeakMap lookups
+// One bit set, rebuilt when another notice asks: a notice's fields ask one after another, and a
+// fresh 16 KB set per notice would only feed the garbage collector.
 let lastCtx: ExtractContext | null = null;
-let lastBits: Uint32Array = new Uint32Array(0);
+const lastBits = new Uint32Array(4096);
 function charsOf(ctx: ExtractContext): Uint32Array {
   if (ctx === lastCtx) return lastBits;
-  let bits = charsCache.get(ctx);
-  if (!bits) {
-    bits = new Uint32Array(4096);
-    const text = ctx.text;
-    let prev = -1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      bits[c >> 5] |= 1 << (c & 31);
-      if (prev >= 0) {
-        const h = pairBit(prev, c);
-        bits[h >> 5] |= 1 << (h & 31);
-      }
-      prev = c;
+  const bits = lastBits;
+  bits.fill(0);
+  const text = ctx.text;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bits[c >> 5] |= 1 << (c & 31);
+    if (prev >= 0) {
+      const h = pairBit(prev, c);
+      bits[h >> 5] |= 1 << (h & 31);
     }
-    charsCache.set(ctx, bits);
+    prev = c;
   }
   lastCtx = ctx;
-  lastBits = bits;
   return bits;
 }
 
@@ -391,4 +391,150 @@ function allClauses(bits: Uint32Array, program: Int32Array, p: number): boolean 
     p += items;
   }
   return true;
+}
+
+// --- Which sentences may hold a match of each of many regexes: one pass over their characters. ---
+
+/** A piece of the notice (a sentence): offsets in its text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The anchors of a regex: characters or adjacent pairs, one of which is in every match (the most
+ * selective clause of each alternative, see requiredChars); null when some alternative needs none.
+ * ASCII letters under the i flag come in both cases.
+ */
+function anchorsOf(re: RegExp): string[] | null {
+  const required = requiredChars(re, anchorScore);
+  if (required === null) return null;
+  const out = new Set<string>();
+  for (const clauses of required) {
+    for (const item of bestClause(clauses, anchorScore)) {
+      out.add(item);
+      if (re.ignoreCase && item.length === 1 && /[a-z]/.test(item)) out.add(item.toUpperCase());
+    }
+  }
+  return [...out];
+}
+
+// Words common in any notice: a sentence holding one says little about a regex needing it. (Only
+// steers which anchors a gate uses, so how many sentences it lets through; never a result.)
+const COMMON_PAIRS = new Set(['確認', '情報', '場合', '可能', '対応', '発生', '個人', '不正', '実施', '調査', '関係', '利用', '以下', '当社', '弊社', '対象', '今後', '事案']);
+
+/** How often sentences hold one of a clause's items: adjacent hiragana and the common words are frequent. */
+function anchorScore(clause: Clause): number {
+  let n = 0;
+  for (const item of clause) {
+    if (item.length === 2) n += COMMON_PAIRS.has(item) || /^[\u3040-\u309f]+$/.test(item) ? 10 : 1;
+    // (a lone kanji of a common word is no rarer than the word)
+    else n += /[\u30a0-\u30ff\u3400-\u9fff]/.test(item) ? 11 : 12;
+  }
+  return n;
+}
+
+/** Multiplier of the pair hash (Fibonacci hashing: the top bits are well mixed). */
+const HASH = 0x9e3779b1 | 0;
+
+/**
+ * Per-sentence gates for a fixed list of regexes. scan() reads each sentence's characters once and
+ * marks the regexes some anchor of which lies inside the sentence; a regex not marked cannot match
+ * the sentence text (every match holds an anchor), so only marked ones need running. Regexes
+ * without anchors are always marked.
+ */
+export class AnchorGates {
+  /** 32-bit words per span in a scan */
+  readonly words: number;
+  /** per character, the entry of the one-character anchor (-1: none) */
+  private readonly single = new Int32Array(0x10000).fill(-1);
+  /** open-addressing table of the two-character anchors: key (first << 16 | second), entry */
+  private readonly pairKeys: Int32Array;
+  private readonly pairEntries: Int32Array;
+  private readonly pairShift: number;
+  /** bit sets (8 KB each, so they stay in cache) that let most characters skip both tables: a
+   * character with a one-character anchor; the top 16 bits of the hash of each two-character anchor */
+  private readonly singleBits = new Int32Array(2048);
+  private readonly pairBits = new Int32Array(2048);
+  /** per entry, the regexes that have its anchor (words bits each) */
+  private readonly masks: Int32Array;
+  private readonly always: Int32Array;
+
+  constructor(regexes: readonly RegExp[]) {
+    const words = Math.max(1, Math.ceil(regexes.length / 32));
+    this.words = words;
+    this.always = new Int32Array(words);
+    // one entry per distinct anchor, whichever regexes share it
+    const owners = new Map<string, number[]>();
+    regexes.forEach((re, r) => {
+      const anchors = anchorsOf(re);
+      if (anchors === null) this.always[r >> 5] |= 1 << (r & 31);
+      else for (const a of anchors) owners.set(a, [...(owners.get(a) ?? []), r]);
+    });
+    // a table at most a quarter full: most probes end at once
+    let bits = 10;
+    while (1 << bits < owners.size * 4) bits++;
+    this.pairShift = 32 - bits;
+    this.pairKeys = new Int32Array(1 << bits).fill(-1);
+    this.pairEntries = new Int32Array(1 << bits);
+    this.masks = new Int32Array(owners.size * words);
+    let e = 0;
+    for (const [a, rs] of owners) {
+      for (const r of rs) this.masks[e * words + (r >> 5)] |= 1 << (r & 31);
+      if (a.length === 1) {
+        const c = a.charCodeAt(0);
+        this.single[c] = e;
+        this.singleBits[c >> 5] |= 1 << (c & 31);
+      } else {
+        const key = (a.charCodeAt(0) << 16) | a.charCodeAt(1);
+        const top = Math.imul(key, HASH) >>> 16;
+        this.pairBits[top >> 5] |= 1 << (top & 31);
+        let h = Math.imul(key, HASH) >>> this.pairShift;
+        while (this.pairKeys[h] !== -1) h = (h + 1) & (this.pairKeys.length - 1);
+        this.pairKeys[h] = key;
+        this.pairEntries[h] = e;
+      }
+      e++;
+    }
+  }
+
+  /** The marks of each span (in order): regex r may match span j when isSet(marks, j, r). */
+  scan(text: string, spans: readonly TextSpan[]): Int32Array {
+    const words = this.words;
+    const { single, pairKeys, pairEntries, masks, always, singleBits, pairBits, pairShift } = this;
+    const last = pairKeys.length - 1;
+    const marks = new Int32Array(spans.length * words);
+    for (let j = 0; j < spans.length; j++) {
+      const base = j * words;
+      for (let w = 0; w < words; w++) marks[base + w] = always[w];
+      const end = spans[j].end;
+      let c = text.charCodeAt(spans[j].start);
+      for (let i = spans[j].start; i < end; i++) {
+        if ((singleBits[c >> 5] & (1 << (c & 31))) !== 0) {
+          const se = single[c] * words;
+          for (let w = 0; w < words; w++) marks[base + w] |= masks[se + w];
+        }
+        // (a pair must lie wholly inside the span: so does every match)
+        if (i + 1 === end) break;
+        const d = text.charCodeAt(i + 1);
+        const key = (c << 16) | d;
+        const hash = Math.imul(key, HASH);
+        const top = hash >>> 16;
+        if ((pairBits[top >> 5] & (1 << (top & 31))) !== 0) {
+          for (let h = hash >>> pairShift; pairKeys[h] !== -1; h = (h + 1) & last) {
+            if (pairKeys[h] !== key) continue;
+            const pe = pairEntries[h] * words;
+            for (let w = 0; w < words; w++) marks[base + w] |= masks[pe + w];
+            break;
+          }
+        }
+        c = d;
+      }
+    }
+    return marks;
+  }
+
+  isSet(marks: Int32Array, span: number, r: number): boolean {
+    return (marks[span * this.words + (r >> 5)] & (1 << (r & 31))) !== 0;
+  }
 }
