@@ -91,28 +91,33 @@ const MARKERS: { kind: MarkerKind; first: string; re: RegExp }[] = [
   { kind: 'star', first: '★☆▶▷►', re: /[★☆▶▷►]\s*/y },
 ];
 
-/** first character of a marker → the patterns that can start with it, in MARKERS order */
-const MARKERS_BY_FIRST = new Map<string, { kind: MarkerKind; re: RegExp }[]>();
+/** first character code of a marker → index into MARKER_LISTS of the patterns that can start with it,
+ * in MARKERS order (0: none; a table lookup by code, not a Map lookup by a one-character string) */
+const MARKER_LIST_OF = new Uint8Array(0x10000);
+const MARKER_LISTS: { kind: MarkerKind; re: RegExp }[][] = [[]];
 for (const m of MARKERS) {
   for (const ch of m.first) {
-    let list = MARKERS_BY_FIRST.get(ch);
-    if (!list) MARKERS_BY_FIRST.set(ch, (list = []));
-    list.push({ kind: m.kind, re: m.re });
+    const code = ch.charCodeAt(0);
+    if (MARKER_LIST_OF[code] === 0) {
+      MARKER_LIST_OF[code] = MARKER_LISTS.length;
+      MARKER_LISTS.push([]);
+    }
+    MARKER_LISTS[MARKER_LIST_OF[code]!]!.push({ kind: m.kind, re: m.re });
   }
 }
 
-function isIndentChar(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000';
+function isIndentCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000;
 }
 
 /** The list/heading marker a line starts with, or null. */
 export function lineMarker(line: string): Marker | null {
   let indent = 0;
-  while (indent < line.length && isIndentChar(line[indent])) indent++;
+  while (indent < line.length && isIndentCode(line.charCodeAt(indent))) indent++;
   if (indent >= line.length) return null;
-  const candidates = MARKERS_BY_FIRST.get(line[indent]!);
-  if (!candidates) return null;
-  for (const { kind, re } of candidates) {
+  const list = MARKER_LIST_OF[line.charCodeAt(indent)]!;
+  if (list === 0) return null;
+  for (const { kind, re } of MARKER_LISTS[list]!) {
     re.lastIndex = indent;
     const m = re.exec(line);
     if (m) {
@@ -124,6 +129,9 @@ export function lineMarker(line: string): Marker | null {
 }
 
 const MAX_HEADING = 40;
+const DATED_START = /^[0-9]{1,2}[月:時]/;
+const LABEL_OPEN = '<＜〈《';
+const LABEL_LINE = /^[<＜〈《][^>＞〉》]{1,30}[>＞〉》]$/;
 
 /** A short line without a closing 。 that starts with a marker (or is a 【…】 / ＜…＞ label) is a heading. */
 export function isHeadingLine(line: string): Marker | null {
@@ -134,29 +142,28 @@ export function isHeadingLine(line: string): Marker | null {
  * computed yet). */
 function headingMarker(line: string, t: string, known: Marker | null | undefined): Marker | null {
   if (t.length === 0 || t.length > MAX_HEADING) return null;
-  if (/[。]$/.test(t)) return null;
+  if (t.endsWith('。')) return null;
   const m = known === undefined ? lineMarker(line) : known;
   if (m) {
     if (m.kind === 'dot' || m.kind === 'dash') return null; // ・ and - are list items, not headings
     // a dated line such as "5月27日 ..." or a clock time is an event, not a heading
-    if (/^[0-9]{1,2}[月:時]/.test(t)) return null;
-    if (m.kind === 'bracket') {
-      // 【お問い合わせ先】電話… : a label with content on the same line is still a heading line
-      return m;
-    }
-    return m;
+    // (a 【…】 label with content on the same line, 【お問い合わせ先】電話…, is still a heading line)
+    return DATED_START.test(t) ? null : m;
   }
-  if (/^[<＜〈《][^>＞〉》]{1,30}[>＞〉》]$/.test(t)) {
+  // (most lines do not start like a ＜…＞ label: one character comparison rules them out)
+  if (LABEL_OPEN.includes(t[0]!) && LABEL_LINE.test(t)) {
     return { kind: 'bracket', text: t[0]!, indent: 0, contentOffset: line.indexOf(t[0]!) + 1 };
   }
   return null;
 }
 
+const TITLE_CLOSE = /[】>＞〉》]/;
+const TITLE_CLOSES = /[】>＞〉》]/g;
+
 function headingTitle(line: string, m: Marker): string {
-  return line
-    .slice(m.contentOffset)
-    .replace(/[】>＞〉》]/g, ' ')
-    .trim();
+  const rest = line.slice(m.contentOffset);
+  // (test before replacing: most titles have none of these, and a replace copies the string)
+  return (TITLE_CLOSE.test(rest) ? rest.replace(TITLE_CLOSES, ' ') : rest).trim();
 }
 
 // Words that headings of notices are made of; an unmarked short line needs one to be a heading.
@@ -164,12 +171,12 @@ const HEADING_WORDS =
   /(?:概要|経緯|経過|原因|対策|対応|防止|状況|問い?合わせ|問合せ|窓口|お詫び|内容|項目|対象|被害|今後|お願い|結果|事象|発生|情報|について|連絡先|取り?組)/;
 const MAX_PLAIN_HEADING = 24;
 // titles that open a new part even right after a list with the same numbering (「4. お問い合わせ」)
-const STRONG_HEADING = /^\s*(?:お?問い?合わせ|お問合せ|窓口|連絡先|本件に関する|今後の|原因|経緯|概要|再発防止|お詫び)/;
+// (sticky: tried where a marker's content starts, without a copy of the rest of the line)
+const STRONG_HEADING = /\s*(?:お?問い?合わせ|お問合せ|窓口|連絡先|本件に関する|今後の|原因|経緯|概要|再発防止|お詫び)/y;
 
 /** `t`: the trimmed line; `mark`: the line's own marker (lineMarker), both computed once by the caller. */
 function plainHeading(line: string, t: string, mark: Marker | null): Marker | null {
-  if (t.length < 2 || t.length > MAX_PLAIN_HEADING || /[。、,:：]/.test(t)) return null;
-  if (mark !== null) return null;
+  if (mark !== null || t.length < 2 || t.length > MAX_PLAIN_HEADING || /[。、,:：]/.test(t)) return null;
   if (!HEADING_WORDS.test(t)) return null;
   if (/[0-9]{1,2}月|[0-9]{4}年|令和|平成|株式会社|[0-9]{2,}-/.test(t)) return null;
   return { kind: 'plain', text: '', indent: 0, contentOffset: line.length - line.trimStart().length };
@@ -183,8 +190,9 @@ function follows(a: Marker, b: Marker): boolean {
   return Number(nb[0]) === Number(na[0]) + 1;
 }
 
-function nextNonEmpty(lines: TextLine[], i: number, step: 1 | -1): number {
-  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.text.trim().length > 0) return j;
+/** `trimmed`: the lines, trimmed (computed once, not once per look). */
+function nextNonEmpty(trimmed: string[], i: number, step: 1 | -1): number {
+  for (let j = i + step; j >= 0 && j < trimmed.length; j += step) if (trimmed[j]!.length > 0) return j;
   return -1;
 }
 
@@ -197,24 +205,25 @@ function nextNonEmpty(lines: TextLine[], i: number, step: 1 | -1): number {
 export function splitSections(text: string): Section[] {
   const lines = splitLines(text);
   const marks: (Marker | null)[] = lines.map((l) => lineMarker(l.text));
+  const trimmed: string[] = lines.map((l) => l.text.trim());
   const heads: { idx: number; m: Marker }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const trimmed = lines[i]!.text.trim();
-    const m = headingMarker(lines[i]!.text, trimmed, marks[i]!);
+    const m = headingMarker(lines[i]!.text, trimmed[i]!, marks[i]!);
     if (!m) {
-      const p = plainHeading(lines[i]!.text, trimmed, marks[i]!);
+      const p = plainHeading(lines[i]!.text, trimmed[i]!, marks[i]!);
       // an unmarked line right under a heading is that heading's body (「4. お問い合わせ」「窓口」)
       // (the look-back only when needed: it walks over every blank line before this one)
-      if (p && !(heads.length > 0 && heads[heads.length - 1]!.idx === nextNonEmpty(lines, i, -1))) heads.push({ idx: i, m: p });
+      if (p && !(heads.length > 0 && heads[heads.length - 1]!.idx === nextNonEmpty(trimmed, i, -1))) heads.push({ idx: i, m: p });
       continue;
     }
     if (m.kind !== 'bracket') {
-      const prev = nextNonEmpty(lines, i, -1);
+      const prev = nextNonEmpty(trimmed, i, -1);
       // inside a list run: same marker, and for numbered markers the next number (「2. 研修」 then 「6. お問い合わせ」
       // is a heading again)
-      const strong = STRONG_HEADING.test(lines[i]!.text.slice(m.contentOffset));
+      STRONG_HEADING.lastIndex = m.contentOffset;
+      const strong = STRONG_HEADING.test(lines[i]!.text);
       if (prev >= 0 && marks[prev]?.kind === m.kind && follows(marks[prev]!, m) && !strong) continue;
-      const next = nextNonEmpty(lines, i, 1);
+      const next = nextNonEmpty(trimmed, i, 1);
       if (next >= 0 && marks[next]?.kind === m.kind && follows(m, marks[next]!) && !HEADING_WORDS.test(lines[i]!.text)) continue;
     }
     heads.push({ idx: i, m });

@@ -1,14 +1,29 @@
 // The one-pass word scanner must find exactly what one global search per pattern finds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CUT_PATTERNS } from '../../src/extract/fields/qty-clauses.js';
 import { DATA_TERMS, OTHER_TERMS } from '../../src/extract/fields/qty-data-terms.js';
-import { literalPrefixesOf, scanAll, scannerOf } from '../../src/extract/fields/qty-scan.js';
+import { literalPrefixesOf, plainWords, scanAll, scannerOf } from '../../src/extract/fields/qty-scan.js';
 
 function globalMatches(re: RegExp, text: string): { start: number; end: number; word: string }[] {
   const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
   return [...text.matchAll(g)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
 }
+
+// word lists with groups, optional parts, lookarounds, classes and words that are prefixes of others
+const TRICKY = [
+  /(?:者|様)名(?![簿義])/g,
+  /取引先(?:様)?の?(?:個人)?(?:情報|名)/g,
+  /E-?mail|ab|abc|a/g,
+  /(?:ましたが|ますが|ず)、|(?:ましたが|ますが)|。/g,
+  /[(（][^()（）\n]{0,12}?(?:ません|ない)[)）]/g,
+  /(?<![対関])(?:し|り)、/g,
+  /x+y|xy?z|(?:q)*r/g,
+  /(a)b\1|ac/g,
+  /番号/g,
+];
 
 describe('qty-scan', () => {
   it('reads the literal beginnings of word lists, or gives up', () => {
@@ -17,12 +32,21 @@ describe('qty-scan', () => {
     expect(literalPrefixesOf('.x')).toBeNull();
   });
 
+  it('spells out plain word lists in the order a regex tries them', () => {
+    expect(plainWords('(?:者|様)名')).toEqual(['者名', '様名']);
+    expect(plainWords('取引先(?:様)?の')).toEqual(['取引先様の', '取引先の']);
+    expect(plainWords('E-?mail|Eメール')).toEqual(['E-mail', 'Email', 'Eメール']);
+    expect(plainWords('個人番号(?!カード)')).toBeNull();
+    expect(plainWords('a+b')).toBeNull();
+    expect(plainWords('a??b')).toBeNull();
+  });
+
   it('finds the same matches as a global search per pattern, including patterns it cannot index', () => {
-    const patterns = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS, /\d+名/, /メール(?:アドレス)?/i];
+    const patterns = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS, ...CUT_PATTERNS, ...TRICKY, /\d+名/, /メール(?:アドレス)?/i];
     const scanner = scannerOf(patterns);
     const dir = join(import.meta.dirname, '../../samples');
     const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8').normalize('NFKC'));
-    texts.push('', '氏名氏名住所', 'メールアドレスとMAILとメール');
+    texts.push('', '氏名氏名住所', 'メールアドレスとMAILとメール', '者名様名簿', 'abcab a', 'Email E-mail E-mai');
     let found = 0;
     for (const text of texts) {
       const got = scanAll(scanner, text);
@@ -33,5 +57,20 @@ describe('qty-scan', () => {
       });
     }
     expect(found).toBeGreaterThan(100);
+  });
+
+  it('agrees with global searches on random texts made of the patterns’ own characters', () => {
+    const patterns = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS, ...CUT_PATTERNS, ...TRICKY];
+    const scanner = scannerOf(patterns);
+    const pieces = ['者', '様', '名', '簿', '取引先', '様の', '個人', '情報', 'E', '-', 'mail', 'a', 'b', 'c', 'ました', 'ます', 'が', 'ず', '、', '。',
+      '(', ')', 'ません', 'ない', '対', 'し', 'り', 'x', 'y', 'z', 'q', 'r', '番号', '電話', 'カード', 'ID', 'パスワード', '\n', ' ', '氏名', '住所'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const got = scanAll(scanner, text);
+        patterns.forEach((re, i) => expect(got[i]).toEqual(globalMatches(re, text)));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -5,8 +5,9 @@ import { DATA_ITEMS } from '../../model/index.js';
 import { lineMarker } from '../../text/index.js';
 import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
-import { clausesOf, type Clause } from './qty-clauses.js';
-import { DATA_TERMS, FIELD_LIKE, OTHER_NUMBER_BEFORE, termMatches, type TermMatch } from './qty-data-terms.js';
+import { clausesFromCuts, CUT_PATTERNS, type Clause } from './qty-clauses.js';
+import { DATA_TERMS, FIELD_LIKE, OTHER_NUMBER_BEFORE, TERM_PATTERNS } from './qty-data-terms.js';
+import { scanAll, scannerOf, type TermMatch } from './qty-scan.js';
 import { inSpans, sectionsOf } from './qty-scope.js';
 
 export interface DataItemFields {
@@ -88,15 +89,19 @@ function notData(text: string, c: Clause, item: DataItem, m: TermMatch): boolean
 
 const QUOTED_STATEMENT = /(?:ました|ます|ください|です|ません)/;
 
-/** Quoted sentences (the lure of a phishing mail: 「口座が凍結されました」) are not data descriptions. */
-function quotedSentences(text: string): NSpan[] {
+/** Quoted sentences (the lure of a phishing mail: 「口座が凍結されました」) are not data descriptions.
+ * `matches`: those of QUOTED_SENTENCE in the text. */
+function quotedSentences(matches: TermMatch[]): NSpan[] {
   const quotes: NSpan[] = [];
-  QUOTED_SENTENCE.lastIndex = 0;
-  for (let m = QUOTED_SENTENCE.exec(text); m !== null; m = QUOTED_SENTENCE.exec(text)) {
-    if (QUOTED_STATEMENT.test(m[0])) quotes.push({ start: m.index, end: m.index + m[0].length });
-  }
+  for (const m of matches) if (QUOTED_STATEMENT.test(m.word)) quotes.push({ start: m.start, end: m.end });
   return quotes;
 }
+
+// The words, clause cuts and quotes of a notice are all found in one pass over it (qty-scan).
+const TERMS_AT = 0;
+const CUTS_AT = TERMS_AT + TERM_PATTERNS.length;
+const QUOTES_AT = CUTS_AT + CUT_PATTERNS.length;
+const SCANNER = scannerOf([...TERM_PATTERNS, ...CUT_PATTERNS, QUOTED_SENTENCE]);
 
 // shared by every clause without hits (never pushed to)
 const NO_HITS: Hit[] = [];
@@ -116,15 +121,14 @@ function addHits(out: Hit[][], text: string, clauses: Clause[], quotes: NSpan[],
 
 /**
  * Every vocabulary word in the text, each kept with the clause it sits in. One pass over the whole text
- * (rather than per clause) finds the words of all patterns (termMatches). Hits of a clause are in
- * DATA_TERMS order, then OTHER_TERMS, each by position.
+ * (rather than per clause) finds the words of all patterns (`matches`, from SCANNER). Hits of a clause
+ * are in DATA_TERMS order, then OTHER_TERMS, each by position.
  */
-function termHitsByClause(text: string, clauses: Clause[]): Hit[][] {
+function termHitsByClause(text: string, clauses: Clause[], matches: TermMatch[][]): Hit[][] {
   const out: Hit[][] = new Array<Hit[]>(clauses.length).fill(NO_HITS);
-  const quotes = quotedSentences(text);
-  const matches = termMatches(text);
-  for (let i = 0; i < DATA_TERMS.length; i++) addHits(out, text, clauses, quotes, DATA_TERMS[i]![1], matches[i]!);
-  addHits(out, text, clauses, quotes, 'other', matches[DATA_TERMS.length]!);
+  const quotes = quotedSentences(matches[QUOTES_AT]!);
+  for (let i = 0; i < DATA_TERMS.length; i++) addHits(out, text, clauses, quotes, DATA_TERMS[i]![1], matches[TERMS_AT + i]!);
+  addHits(out, text, clauses, quotes, 'other', matches[TERMS_AT + DATA_TERMS.length]!);
   return out;
 }
 
@@ -135,9 +139,24 @@ const CHUNK_SPLIT = /[、,，・/「」『』()（）:：\n]|及び|および|�
 const GENERIC_CHUNK =
   /(?:個人情報|お客様|顧客|対象|一部|以下|当社|当院|当法人|弊社|皆様|方々|の方|データ|ファイル|書類|名簿|リスト|[0-9]|合計|件数|人数|^情報$|^内容$|^項目$)/;
 
+/** `s` without a leading お/ご (as s.replace(/^[おご]/, '')) */
+function withoutHonorific(s: string): string {
+  return s.startsWith('お') || s.startsWith('ご') ? s.slice(1) : s;
+}
+
+// the endings withoutSuffix removes; of two that both end the string the longer one starts further left,
+// where a search finds it first, so it is the one removed
+const SUFFIXES = ['の各項目', 'の情報', '情報', 'など', '等', '。'];
+
+/** `s` without one of SUFFIXES at its end (as s.replace(/(?:の情報|情報|等|など|の各項目|。)$/, '')) */
+function withoutSuffix(s: string): string {
+  for (const x of SUFFIXES) if (s.endsWith(x)) return s.slice(0, s.length - x.length);
+  return s;
+}
+
 /** Unmapped fields in a data list (「当国保組合の資格取得日」) are personal data of another kind. */
-function otherChunks(text: string, c: Clause): Hit[] {
-  const s = text.slice(c.start, c.end);
+function otherChunks(text: string, c: Clause, body?: string): Hit[] {
+  const s = body ?? text.slice(c.start, c.end);
   const out: Hit[] = [];
   let pos = 0;
   for (const raw of s.split(CHUNK_SPLIT)) {
@@ -146,7 +165,7 @@ function otherChunks(text: string, c: Clause): Hit[] {
     const trimmed = raw.trim();
     // the edits below remove at most 1 + 4 characters: longer or shorter pieces cannot become a field
     if (trimmed.length < 2 || trimmed.length > 14 + 5) continue;
-    const chunk = trimmed.replace(/^[おご]/, '').replace(/(?:の情報|情報|等|など|の各項目|。)$/, '');
+    const chunk = withoutSuffix(withoutHonorific(trimmed));
     if (chunk.length < 2 || chunk.length > 14) continue;
     if (GENERIC_CHUNK.test(chunk)) continue;
     if (/[がをにはでもへとやし]$|ます|ました|され|して|した|ません/.test(chunk)) continue;
@@ -220,8 +239,9 @@ export function extractDataItems(ctx: ExtractContext): DataItemFields {
   const excluded = new Set<DataItem>();
   const inEv: NSpan[] = [];
   const exEv: NSpan[] = [];
-  const clauses = clausesOf(text);
-  const hitsOf = termHitsByClause(text, clauses);
+  const matches = scanAll(SCANNER, text);
+  const clauses = clausesFromCuts(text, matches.slice(CUTS_AT, QUOTES_AT));
+  const hitsOf = termHitsByClause(text, clauses, matches);
   for (let ci = 0; ci < clauses.length; ci++) {
     const c = clauses[ci]!;
     if (inSpans(skip, c.start)) continue;
@@ -246,7 +266,7 @@ export function extractDataItems(ctx: ExtractContext): DataItemFields {
     const negated = isNegated(deniesEvent ? body.replace(NOT_ABOUT_ITEMS, '') : body);
     if (!isList && !inData && !negated && !DATA_VERB.test(body)) continue;
     if (!negated && !isList && RESPONSE.test(body)) continue;
-    const all = isList || inData ? [...hits, ...otherChunks(text, c)] : hits;
+    const all = isList || inData ? [...hits, ...otherChunks(text, c, body)] : hits;
     const credentialsCount =
       distinctItems(hits, true) >= 2 || credentialInvolved(body) || (inData && isList && !CREDENTIAL_TOOL.test(body));
     for (const h of all) {

@@ -30,13 +30,18 @@ const TOTAL_BEFORE = /(?:合計|計|総数|総計|全|延べ|あわせて|合わ
 
 const CONTRAST = /^\s*(?:ですが|でしたが|のところ|中、|中で|のうち、?(?!.*(?:および|及び)))/;
 
+/** A sentence end: a line end or 。 */
+function endsSentence(code: number): boolean {
+  return code === 0x0a || code === 0x3002;
+}
+
 function sentenceAround(text: string, start: number, end: number): { s: number; e: number } {
   let s = start;
   const minS = Math.max(0, start - 200);
-  while (s > minS && text[s - 1] !== '\n' && text[s - 1] !== '。') s--;
+  while (s > minS && !endsSentence(text.charCodeAt(s - 1))) s--;
   let e = end;
   const maxE = Math.min(text.length, end + 200);
-  while (e < maxE && text[e] !== '\n' && text[e] !== '。') e++;
+  while (e < maxE && !endsSentence(text.charCodeAt(e))) e++;
   return { s, e };
 }
 

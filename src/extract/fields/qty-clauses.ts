@@ -1,6 +1,8 @@
 // Clauses: lines cut into sentences at 。 and sentences cut where a contrast or an aside starts
 // (「…流出しましたが、カード情報は含まれておりません」「なお、…」「※…」), so that a negation only
 // covers the words it is about.
+import { scanAll, scannerOf, type TermMatch } from './qty-scan.js';
+
 export interface Clause {
   start: number;
   end: number;
@@ -14,26 +16,50 @@ const NEG_ASIDE = /[(（][^()（）\n]{0,120}?(?:ません|ず|ない)[^()（）
 // cut before these: they open a new clause
 const CUT_BEFORE = /(?:なお、|ただし、|※|但し、)/g;
 
+/** The patterns clauses are cut at, for a scanner (qty-scan) that finds their matches with others. */
+export const CUT_PATTERNS: RegExp[] = [CUT_AFTER, CUT_BEFORE, NEG_ASIDE];
+const CUT_SCANNER = scannerOf(CUT_PATTERNS);
+
 /**
- * Every cut position in the text, ascending (duplicates possible). No cut pattern matches across a line
- * end, so one search of the whole text finds exactly the cuts a search of each line would, without a
- * copy of every line.
+ * Every cut position in the text, ascending (duplicates possible), from the matches of each of
+ * CUT_PATTERNS over the whole text. No cut pattern matches across a line end, so the cuts are exactly
+ * those a search of each line would find, without a copy of every line.
  */
-function cutPositions(text: string): number[] {
-  const cuts: number[] = [];
-  CUT_AFTER.lastIndex = 0;
-  for (let m = CUT_AFTER.exec(text); m !== null; m = CUT_AFTER.exec(text)) cuts.push(m.index + m[0].length);
-  CUT_BEFORE.lastIndex = 0;
-  for (let m = CUT_BEFORE.exec(text); m !== null; m = CUT_BEFORE.exec(text)) cuts.push(m.index);
-  NEG_ASIDE.lastIndex = 0;
-  for (let m = NEG_ASIDE.exec(text); m !== null; m = NEG_ASIDE.exec(text)) cuts.push(m.index, m.index + m[0].length);
-  return cuts.sort((a, b) => a - b);
+function cutPositions(after: TermMatch[], before: TermMatch[], asides: TermMatch[]): number[] {
+  const a: number[] = after.map((m) => m.end);
+  const b: number[] = before.map((m) => m.start);
+  const c: number[] = [];
+  for (const m of asides) c.push(m.start, m.end);
+  return mergeSorted(mergeSorted(a, b), c);
+}
+
+/** The numbers of two ascending lists, ascending. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 const WHITE = /\s/; // the characters String.prototype.trim removes
 
+/** Whether the character is surely not \s: printable ASCII, or between U+3000 and U+FEFF, the two
+ * white-space characters that bound Japanese script (the rest is left to WHITE). */
+function surelyNotSpace(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff);
+}
+
 function hasNonSpace(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!WHITE.test(text[i]!)) return true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (surelyNotSpace(c) || !WHITE.test(text[i]!)) return true;
+  }
   return false;
 }
 
@@ -47,8 +73,13 @@ function pushClause(out: Clause[], text: string, s: number, e: number): void {
 }
 
 export function clausesOf(text: string): Clause[] {
+  return clausesFromCuts(text, scanAll(CUT_SCANNER, text));
+}
+
+/** clausesOf, given the matches of each of CUT_PATTERNS in the text (as scanAll returns them). */
+export function clausesFromCuts(text: string, cutMatches: TermMatch[][]): Clause[] {
   const out: Clause[] = [];
-  const cuts = cutPositions(text);
+  const cuts = cutPositions(cutMatches[0]!, cutMatches[1]!, cutMatches[2]!);
   let k = 0;
   let lineStart = 0;
   while (lineStart <= text.length) {

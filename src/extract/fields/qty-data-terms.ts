@@ -42,8 +42,11 @@ export const OTHER_TERMS =
 /** A list chunk that names a data field: ends like one (…日, …番号, …履歴, …内容, …名, …額). */
 export const FIELD_LIKE = /(?:日|日時|番号|履歴|内容|件名|本文|続柄|写真|画像|記録|金額|額|歴|コード|科目|成績|区分|状況|種別|種類|プラン|期間|数|量|名|先|ID|年月|有無|理由|時間|評定|所見)$/;
 
+/** Every vocabulary pattern: DATA_TERMS in order, then OTHER_TERMS (last). */
+export const TERM_PATTERNS: RegExp[] = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS];
+
 // Every vocabulary word is found in one pass over the text (qty-scan), not one search per pattern.
-const TERM_SCANNER = scannerOf([...DATA_TERMS.map(([re]) => re), OTHER_TERMS]);
+const TERM_SCANNER = scannerOf(TERM_PATTERNS);
 
 /** Every match of each DATA_TERMS pattern (in DATA_TERMS order), then of OTHER_TERMS (last). */
 export function termMatches(text: string): TermMatch[][] {

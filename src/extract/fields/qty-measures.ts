@@ -26,13 +26,17 @@ const JOIN = /(?:するとともに、?|とともに、?|た(?:上|うえ)で、
 const MAX_SENTENCES = 40;
 const ENUMERATED = /^\s*(?:[^、。]{0,8}、)?(?:第[一二三四五六七八九十0-9]{1,2}に|まず|次に|最後に)、?/;
 
+const MARU = 0x3002; // 。
+const LF = 0x0a;
+
 function sentences(text: string, start: number, end: number): NSpan[] {
   const out: NSpan[] = [];
   let s = start;
   for (let i = start; i < end; i++) {
-    const ch = text[i];
-    if (ch === '。' || ch === '\n') {
-      if (i + (ch === '。' ? 1 : 0) > s) out.push({ start: s, end: i + (ch === '。' ? 1 : 0) });
+    const ch = text.charCodeAt(i);
+    if (ch === MARU || ch === LF) {
+      const e = ch === MARU ? i + 1 : i;
+      if (e > s) out.push({ start: s, end: e });
       s = i + 1;
     }
   }
@@ -40,14 +44,40 @@ function sentences(text: string, start: number, end: number): NSpan[] {
   return out;
 }
 
+// every OPENER match contains one of these words: a sentence without one is not looked at
+const OPENER_WORDS = ['今後', '同様の事案', 'このような事態', '再発防止'];
+
+/** Where OPENER_WORDS occur in the text: start offsets, ascending, with their ends. */
+function openerWords(text: string): NSpan[] {
+  const out: NSpan[] = [];
+  for (const w of OPENER_WORDS) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push({ start: at, end: at + w.length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether one of the (ascending) word spans lies inside [start, end); `from` is where to look on. */
+function wordInside(words: NSpan[], from: number, start: number, end: number): boolean {
+  for (let k = from; k < words.length && words[k]!.start < end; k++) if (words[k]!.start >= start && words[k]!.end <= end) return true;
+  return false;
+}
+
 /**
  * `scope`: a measures section to read (else sentences anywhere that open like a measure);
  * `preventionSection`: inside a 再発防止 section, fixes already made (「設定を修正いたしました」) count too.
  */
 export function concreteMeasures(text: string, scope: NSpan | null, preventionSection = false): ProseMeasure[] {
+  const words = scope ? [] : openerWords(text);
+  // (without a scope only sentences that open like a measure count: none when no opener word occurs)
+  if (!scope && words.length === 0) return [];
   const spans = sentences(text, scope?.start ?? 0, scope?.end ?? text.length);
   const out: ProseMeasure[] = [];
+  let w = 0; // first opener word not before the sentence
   for (const sp of spans) {
+    if (!scope) {
+      while (w < words.length && words[w]!.start < sp.start) w++;
+      if (!wordInside(words, w, sp.start, sp.end)) continue;
+    }
     const s = text.slice(sp.start, sp.end);
     if (!scope && !OPENER.test(s)) continue;
     if (s.trim().length < 8 || s.length > 400) continue;

@@ -1,10 +1,14 @@
 // Finding every match of several word-list patterns in one pass over a text.
 // A regex search for a long alternation of words tests every position of the text against every
 // alternative (V8 cannot skip ahead when the words start with dozens of different characters). Instead
-// one loop over the text looks up, per position, which patterns have a word starting with the character
-// (or the two characters) there, and tries only those patterns (sticky) at that position. A sticky match
-// at the first position a search could match is exactly the match the search returns, and each pattern
-// goes on after its own last match, so the matches are the same as one global search per pattern.
+// one loop over the text looks up, per position, the alternatives of any pattern that start with the
+// character (or the two characters) there, and tries only those, in the order the pattern lists them.
+// Alternatives that are plain words (most are, once groups and ? are spelled out) are compared in
+// place; the others are tried as sticky regexes at that position.
+// Why the matches are those of one global search per pattern: a search returns the match at the first
+// position where the pattern matches at all, and there the first alternative (in the pattern's order)
+// that matches; an alternative cannot match where its known beginning is not. Each pattern goes on
+// after its own last match, as a global search does.
 
 import { groupEnd } from './regex-prefilter.js';
 
@@ -82,106 +86,250 @@ function topLevelAlternatives(source: string): string[] | null {
   return out;
 }
 
+/** More spelled-out words than this for one alternative: it is tried as a regex instead. */
+const MAX_WORDS = 64;
+
+/**
+ * The words a pattern made of literal characters, (?:…) groups, | and greedy ? matches, in the order
+ * the regex tries them (「(?:様)?名」 → 様名, 名), or null when it uses anything else. A regex tries
+ * X?Y as XY, then Y, and (?:A|B)C as AC, then BC: the words in that order match exactly where it does.
+ */
+export function plainWords(source: string): string[] | null {
+  const alts = topLevelAlternatives(source);
+  if (alts === null) return null;
+  const out: string[] = [];
+  for (const alt of alts) {
+    const lead = leadingWords(alt);
+    if (lead === null || lead.end < alt.length) return null;
+    out.push(...lead.words);
+  }
+  return out;
+}
+
+/**
+ * The words (as plainWords) of the longest beginning of one alternative that is plain, and where that
+ * beginning ends. Every match of the alternative starts with one of the words. null: too many words.
+ */
+function leadingWords(alt: string): { words: string[]; end: number } | null {
+  let words = [''];
+  let i = 0;
+  while (i < alt.length) {
+    let atom: string[] | null;
+    let j: number;
+    if (alt.startsWith('(?:', i)) {
+      j = groupEnd(alt, i);
+      atom = plainWords(alt.slice(i + 3, j - 1));
+    } else {
+      atom = SPECIAL.has(alt[i]!) ? null : [alt[i]!];
+      j = i + 1;
+    }
+    if (atom === null) break;
+    const q = alt[j];
+    if (q === '*' || q === '+' || q === '{' || (q === '?' && alt[j + 1] === '?')) break;
+    if (q === '?') {
+      atom = [...atom, ''];
+      j++;
+    }
+    const next: string[] = [];
+    for (const w of words) for (const a of atom) next.push(w + a);
+    if (next.length > MAX_WORDS) return null;
+    words = next;
+    i = j;
+  }
+  return { words, end: i };
+}
+
+/** One way a pattern can match: a plain word, or a sticky regex (an alternative, or the whole pattern). */
+interface Alt {
+  pattern: number;
+  word: string | null;
+  re: RegExp | null;
+  /** rank in pattern order, then alternative order */
+  rank: number;
+}
+
 export interface Scanner {
   patterns: RegExp[];
-  /** sticky copies of the patterns, for matching at a given position */
-  sticky: RegExp[];
-  /** character code → bit set of the patterns with a word whose known beginning is that one character */
-  byFirst: Uint32Array;
-  /** character code → where its second characters start in pairSecond/pairBits, and how many there are
-   * (a flat table: a Map lookup per position costs more than the whole rest of the loop) */
+  /** character code → ALWAYS when some alternative's known beginning is that one character, PAIRS when
+   * only longer beginnings start with it (then pairSeen is looked at), else 0 */
+  starts: Uint8Array;
+  /** pairHash of the first two characters → 1 when some beginning may start with them (most positions
+   * whose first character begins a word are ruled out by this one lookup) */
+  pairSeen: Uint8Array;
+  /** character code → index into `lists` of the alternatives whose known beginning is that one
+   * character (0: none) */
+  firstList: Uint16Array;
+  /** character code → where its second characters start in pairSecond/pairList, and how many there
+   * are (a flat table: a Map lookup per position costs more than the whole rest of the loop) */
   pairFrom: Uint32Array;
   pairCount: Uint8Array;
   pairSecond: Uint16Array;
-  /** bit set of the patterns with a word beginning with the first and that second character */
-  pairBits: Uint32Array;
+  /** index into `lists` of the alternatives beginning with the first and that second character, or
+   * with the first character alone */
+  pairList: Uint16Array;
+  /** alternative lists in rank order; lists[0] is empty */
+  lists: Alt[][];
   /** patterns whose beginnings are unknown: searched as usual, with these global copies */
   searched: number[];
   global: RegExp[];
 }
 
+const ALWAYS = 1;
+const PAIRS = 2;
+
+function pairHash(first: number, second: number): number {
+  return ((first << 6) ^ second) & 0xffff;
+}
+
+const BACKREFERENCE = /\\[1-9]|\\k</;
+
+/** The alternatives of pattern `i` with the beginnings they are found by, or null when some have none. */
+function altsOf(re: RegExp, i: number, rank: () => number): { alt: Alt; prefixes: string[] }[] | null {
+  if (/[iuv]/.test(re.flags)) return null;
+  const flags = re.flags.replace(/[gy]/g, '') + 'y';
+  const whole = (): { alt: Alt; prefixes: string[] }[] | null => {
+    const prefixes = literalPrefixesOf(re.source);
+    return prefixes && [{ alt: { pattern: i, word: null, re: new RegExp(re.source, flags), rank: rank() }, prefixes }];
+  };
+  // (on its own, an alternative's groups are numbered differently)
+  const alts = BACKREFERENCE.test(re.source) ? null : topLevelAlternatives(re.source);
+  if (alts === null) return whole();
+  const out: { alt: Alt; prefixes: string[] }[] = [];
+  for (const source of alts) {
+    const words = plainWords(source);
+    if (words !== null && !words.includes('')) {
+      for (const word of words) out.push({ alt: { pattern: i, word, re: null, rank: rank() }, prefixes: [word] });
+      continue;
+    }
+    // known beginnings: the plain words it starts with (個人番号(?!カードの) → 個人番号), else as read
+    // off its source
+    const lead = leadingWords(source);
+    const prefixes = lead !== null && !lead.words.includes('') ? lead.words : prefixesOfAlternative(source);
+    if (prefixes === null) return null;
+    out.push({ alt: { pattern: i, word: null, re: new RegExp(`(?:${source})`, flags), rank: rank() }, prefixes });
+  }
+  return out;
+}
+
 export function scannerOf(patterns: RegExp[]): Scanner {
-  if (patterns.length > 32) throw new Error('at most 32 patterns per scanner');
-  const byFirst = new Uint32Array(0x10000);
-  const pairs = new Map<number, Map<number, number>>(); // first → second → bit set
+  const single = new Map<number, Set<Alt>>(); // first character → alternatives
+  const pairs = new Map<number, Map<number, Set<Alt>>>(); // first → second → alternatives
   const searched: number[] = [];
+  let nextRank = 0;
   patterns.forEach((re, i) => {
-    const prefixes = re.flags.includes('i') || re.flags.includes('u') ? null : literalPrefixesOf(re.source);
-    if (prefixes === null) {
+    const alts = altsOf(re, i, () => nextRank++);
+    if (alts === null) {
       searched.push(i);
       return;
     }
-    for (const p of prefixes) {
-      const first = p.charCodeAt(0);
-      if (p.length === 1) {
-        byFirst[first]! |= 1 << i;
-      } else {
-        let seconds = pairs.get(first);
-        if (!seconds) pairs.set(first, (seconds = new Map()));
-        const second = p.charCodeAt(1);
-        seconds.set(second, (seconds.get(second) ?? 0) | (1 << i));
+    for (const { alt, prefixes } of alts) {
+      for (const p of prefixes) {
+        const first = p.charCodeAt(0);
+        let set: Set<Alt> | undefined;
+        if (p.length === 1) {
+          set = single.get(first);
+          if (!set) single.set(first, (set = new Set()));
+        } else {
+          let seconds = pairs.get(first);
+          if (!seconds) pairs.set(first, (seconds = new Map()));
+          const second = p.charCodeAt(1);
+          set = seconds.get(second);
+          if (!set) seconds.set(second, (set = new Set()));
+        }
+        set.add(alt);
       }
     }
   });
+  const lists: Alt[][] = [[]];
+  const listOf = (alts: Iterable<Alt>): number => {
+    lists.push([...new Set(alts)].sort((a, b) => a.rank - b.rank));
+    if (lists.length > 0xffff) throw new Error('too many alternative lists');
+    return lists.length - 1;
+  };
   const size = [...pairs.values()].reduce((n, m) => n + m.size, 0);
   const sc: Scanner = {
     patterns,
-    sticky: patterns.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y')),
-    byFirst,
+    starts: new Uint8Array(0x10000),
+    pairSeen: new Uint8Array(0x10000),
+    firstList: new Uint16Array(0x10000),
     pairFrom: new Uint32Array(0x10000),
     pairCount: new Uint8Array(0x10000),
     pairSecond: new Uint16Array(size),
-    pairBits: new Uint32Array(size),
+    pairList: new Uint16Array(size),
+    lists,
     searched,
     global: patterns.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')),
   };
+  for (const [first, alts] of single) {
+    sc.firstList[first] = listOf(alts);
+    sc.starts[first] = ALWAYS;
+  }
   let at = 0;
   for (const [first, seconds] of pairs) {
     if (seconds.size > 255) throw new Error('too many second characters');
+    if (sc.starts[first] === 0) sc.starts[first] = PAIRS;
     sc.pairFrom[first] = at;
     sc.pairCount[first] = seconds.size;
-    for (const [second, bits] of seconds) {
+    for (const [second, alts] of seconds) {
       sc.pairSecond[at] = second;
-      sc.pairBits[at] = bits;
+      sc.pairSeen[pairHash(first, second)] = 1;
+      sc.pairList[at] = listOf([...alts, ...(single.get(first) ?? [])]);
       at++;
     }
   }
   return sc;
 }
 
-/** Bit set of the patterns that may match at `pos`. */
-function candidatesAt(sc: Scanner, text: string, pos: number): number {
-  const first = text.charCodeAt(pos);
-  let bits = sc.byFirst[first]!;
+/** The alternatives that may match where the characters `first`, `second` are (an index into sc.lists). */
+function listAt(sc: Scanner, first: number, second: number): number {
   const n = sc.pairCount[first]!;
   if (n > 0) {
-    const second = text.charCodeAt(pos + 1);
     const from = sc.pairFrom[first]!;
     for (let k = from; k < from + n; k++) {
-      if (sc.pairSecond[k] === second) {
-        bits |= sc.pairBits[k]!;
-        break; // (each second character is listed once per first character)
-      }
+      if (sc.pairSecond[k] === second) return sc.pairList[k]!; // (each second character is listed once)
     }
   }
-  return bits;
+  return sc.firstList[first]!;
+}
+
+/** text.startsWith(word, pos) without the call (the list the word came from has its first character) */
+function wordAt(text: string, pos: number, word: string): boolean {
+  const n = word.length;
+  if (pos + n > text.length) return false;
+  for (let j = 1; j < n; j++) if (text.charCodeAt(pos + j) !== word.charCodeAt(j)) return false;
+  return true;
 }
 
 export function scanAll(sc: Scanner, text: string): TermMatch[][] {
   const out: TermMatch[][] = sc.patterns.map(() => []);
   const next = new Array<number>(sc.patterns.length).fill(0); // where each pattern's search goes on
-  for (let pos = 0; pos < text.length; pos++) {
-    let bits = candidatesAt(sc, text, pos);
-    while (bits !== 0) {
-      const i = 31 - Math.clz32(bits & -bits);
-      bits &= bits - 1;
+  const starts = sc.starts;
+  const len = text.length;
+  // (each character is read once: `second` becomes the next position's `first`; 0 past the end)
+  let second = len > 0 ? text.charCodeAt(0) : 0;
+  for (let pos = 0; pos < len; pos++) {
+    const first = second;
+    second = pos + 1 < len ? text.charCodeAt(pos + 1) : 0;
+    const kind = starts[first];
+    if (kind === 0) continue;
+    if (kind === PAIRS && sc.pairSeen[pairHash(first, second)] === 0) continue;
+    const list = sc.lists[listAt(sc, first, second)]!;
+    for (let k = 0; k < list.length; k++) {
+      const alt = list[k]!;
+      const i = alt.pattern;
       if (pos < next[i]!) continue;
-      const re = sc.sticky[i]!;
-      re.lastIndex = pos;
-      const m = re.exec(text);
-      if (m === null) continue;
-      out[i]!.push({ start: pos, end: pos + m[0].length, word: m[0] });
-      next[i] = pos + m[0].length;
+      let word = alt.word;
+      if (word !== null) {
+        if (!wordAt(text, pos, word)) continue;
+      } else {
+        const re = alt.re!;
+        re.lastIndex = pos;
+        const m = re.exec(text);
+        if (m === null) continue;
+        word = m[0];
+      }
+      out[i]!.push({ start: pos, end: pos + word.length, word });
+      next[i] = pos + word.length;
     }
   }
   for (const i of sc.searched) {
@@ -194,4 +342,3 @@ export function scanAll(sc: Scanner, text: string): TermMatch[][] {
   }
   return out;
 }
-
