@@ -22,6 +22,8 @@ export interface FindDatesOptions {
   notAfter?: string;
   /** the first full date written in the text: year-less dates before it that would fall after it move back a year */
   firstFull?: string;
+  /** stop after this many mentions (the ones found are the same as without it) */
+  limit?: number;
 }
 
 const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911 };
@@ -125,8 +127,8 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** The code units regex \s matches. */
-function isSpace(c: number): boolean {
+/** The code units regex \s matches (and trim() removes). */
+export function isSpace(c: number): boolean {
   return (
     (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
@@ -179,8 +181,30 @@ function nextAnchor(text: string, from: number): number {
   return -1;
 }
 
+function isNumeral(c: number): boolean {
+  return isDigit(c) || LEAD[c] === Lead.KanjiNumeral;
+}
+
+/**
+ * False only where DATE_RE cannot match at p, decided without running it (a regex exec with its 28 groups
+ * costs far more than this look). Every form that starts with a digit starts with 1–4 numerals and then
+ * 年, 月, a separator or 日 — 年 and 月 maybe after one space; the other leads were checked by isAnchor.
+ */
+function mayMatchAt(text: string, p: number): boolean {
+  if (!isDigit(text.charCodeAt(p))) return true;
+  let q = p + 1;
+  while (q < p + 5 && isNumeral(text.charCodeAt(q))) q++;
+  const c = text.charCodeAt(q);
+  if (q === p + 5) return false;
+  if (c === 0x5e74 /* 年 */ || c === 0x6708 /* 月 */ || c === 0x65e5 /* 日 */ || c === 0x2f || c === 0x2e || c === 0x2d) return true;
+  if (!isSpace(c)) return false;
+  const d = text.charCodeAt(q + 1);
+  return d === 0x5e74 || d === 0x6708;
+}
+
+/** Two digits (for the non-negative whole numbers of dates and times: String(n).padStart(2, '0')). */
 function pad(n: number): string {
-  return String(n).padStart(2, '0');
+  return n < 10 ? `0${n}` : String(n);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -219,12 +243,24 @@ function parseTime(ampm: string | undefined, h: string | undefined, mm: string |
 
 const WEEKDAYS = '日月火水木金土';
 
+const WRITTEN_WEEKDAY = /日\s?\(\s?([日月火水木金土])\s?\)/;
+const DAY_MS = 86400000;
+
+/** new Date(`${iso}T00:00:00Z`).getUTCDay() for an isoDate string, without parsing a date string. */
+function weekday(iso: string): number {
+  const y = Number(iso.slice(0, -6));
+  // a year with a fraction makes no valid date string
+  if (!Number.isInteger(y)) return NaN;
+  const days = Math.floor(Date.UTC(y, Number(iso.slice(-5, -3)) - 1, Number(iso.slice(-2))) / DAY_MS);
+  // 1970-01-01 was a Thursday (4)
+  return (((days + 4) % 7) + 7) % 7;
+}
+
 /** The date, or the same month/day in one of the candidate years when only that one fits the written weekday. */
 function fitWeekday(iso: string, written: string, years: (number | undefined)[], notAfter: string | undefined): string {
-  const w = /日\s?\(\s?([日月火水木金土])\s?\)/.exec(written);
+  const w = written.includes('(') ? WRITTEN_WEEKDAY.exec(written) : null;
   if (!w) return iso;
   const want = WEEKDAYS.indexOf(w[1] as string);
-  const weekday = (x: string) => new Date(`${x}T00:00:00Z`).getUTCDay();
   if (weekday(iso) === want) return iso;
   const md = iso.slice(4);
   for (const y of years) {
@@ -252,9 +288,10 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
   let from = 0;
   let at: number;
   let guard = 0;
-  while ((at = nextAnchor(text, from)) >= 0 && guard++ < 200000) {
+  const limit = opts.limit ?? Infinity;
+  while (out.length < limit && (at = nextAnchor(text, from)) >= 0 && guard++ < 200000) {
     DATE_RE.lastIndex = at;
-    const m = DATE_RE.exec(text);
+    const m = mayMatchAt(text, at) ? DATE_RE.exec(text) : null;
     if (!m || m[0].length === 0) {
       // skip the rest of a digit run: a date starts only at its first digit
       if (isDigit(text.charCodeAt(at))) {

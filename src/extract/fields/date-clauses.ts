@@ -1,7 +1,54 @@
 // Dated clauses: each date mention with the text that follows it up to the next date or sentence end,
 // classified by what the clause says happened (discovery, an event, a citation of an earlier notice).
-import { findDates, type DateMention } from '../../text/index.js';
+import { findDates, isSpace, type DateMention } from '../../text/index.js';
 import type { ExtractContext } from '../context.js';
+
+/**
+ * Words (and patterns tried where their first character stands) looked for in one scan: search gives what
+ * String.prototype.search gives for the regex of them all, as only whether and where a match starts matters.
+ */
+export class WordSet {
+  /** per first character: 1 for a word, 2 for a pattern, 3 for both */
+  private readonly first = new Uint8Array(0x10000);
+  private readonly words = new Map<number, string[]>();
+  private readonly patterns = new Map<number, RegExp[]>();
+
+  /** patterns must be sticky and start with a literal character */
+  constructor(words: string[], patterns: RegExp[] = []) {
+    for (const w of words) {
+      const c = w.charCodeAt(0);
+      this.first[c] = (this.first[c] as number) | 1;
+      const list = this.words.get(c);
+      if (list) list.push(w);
+      else this.words.set(c, [w]);
+    }
+    for (const re of patterns) {
+      if (!re.sticky) throw new Error('WordSet patterns must be sticky');
+      const c = re.source.charCodeAt(0);
+      this.first[c] = (this.first[c] as number) | 2;
+      const list = this.patterns.get(c);
+      if (list) list.push(re);
+      else this.patterns.set(c, [re]);
+    }
+  }
+
+  /** The first position where a word or pattern matches, or -1. */
+  search(s: string): number {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const kind = this.first[c] as number;
+      if (kind === 0) continue;
+      if (kind & 1) for (const w of this.words.get(c) as string[]) if (s.startsWith(w, i)) return i;
+      if (kind & 2) {
+        for (const re of this.patterns.get(c) as RegExp[]) {
+          re.lastIndex = i;
+          if (re.test(s)) return i;
+        }
+      }
+    }
+    return -1;
+  }
+}
 
 export interface DatedClause {
   mention: DateMention;
@@ -21,12 +68,30 @@ const MAX_CLAUSE = 160;
 // A notice has tens of dates; beyond this many the text is not a notice and later dates are ignored.
 const MAX_MENTIONS = 1000;
 
-// The organization (or someone who told it) learned of the incident.
-const DISCOVERY =
-  /判明|認識|覚知|認知|察知|から(?:の)?(?:ご)?(?:連絡|通報|報告|指摘|通知|情報提供|問い合わせ|お問い合わせ|申し出|相談)(?!を装|を騙|をかた|に見せかけ)|情報提供を受|第一報|一報が|連絡により|通報により|指摘により|申し出により|報告により|連絡をいただ|ご連絡|問い合わせをいただ|通知を受|報告をいただ|発覚|検知|把握|気づ|気付|発見し|発見いたし|確認(?!され(?:て)?(?:い|お)(?:ない|ません|りません))|連絡を受|連絡があ|通報を受|報告を受|報告があ|指摘を受|指摘があ|ご指摘|申し出|申出|お問い合わせ|問い合わせ(?:が|を受)|相談を受|アラート|異常を/;
+// The organization (or someone who told it) learned of the incident: these words, a report from someone
+// (「…からご連絡」, not 「…からの連絡を装う」) or a confirmation (確認, not 確認されていない). Found by one scan
+// (WordSet) instead of a regex of all the words: test/extract/date-clauses.test.ts holds the regex it replaces.
+export const DISCOVERY = new WordSet(
+  [
+    '判明', '認識', '覚知', '認知', '察知', '情報提供を受', '第一報', '一報が', '連絡により', '通報により', '指摘により', '申し出により', '報告により', '連絡をいただ',
+    'ご連絡', '問い合わせをいただ', '通知を受', '報告をいただ', '発覚', '検知', '把握', '気づ', '気付', '発見し', '発見いたし', '連絡を受', '連絡があ', '通報を受', '報告を受',
+    '報告があ', '指摘を受', '指摘があ', 'ご指摘', '申し出', '申出', 'お問い合わせ', '問い合わせが', '問い合わせを受', '相談を受', 'アラート', '異常を',
+  ],
+  [
+    /から(?:の)?(?:ご)?(?:連絡|通報|報告|指摘|通知|情報提供|問い合わせ|お問い合わせ|申し出|相談)(?!を装|を騙|をかた|に見せかけ)/y,
+    /確認(?!され(?:て)?(?:い|お)(?:ない|ません|りません))/y,
+  ],
+);
 // Something happened to data, devices or systems.
-export const EVENT_WORD =
-  /発生|不正アクセス|侵入|攻撃|感染|紛失|盗難|盗まれ|置き忘|誤送信|誤送付|誤って|誤配|送信|送付|発送|郵送|投函|持ち出|流出|漏えい|漏洩|改ざん|ログイン|暗号化|閲覧|公開|掲載|設定|停止|障害|届かず|なくし|失くし|開封|開い|実行|ダウンロード|作成|接続|車上荒らし|被害|配布|状態|続いて|乗っ取|なりすま|窃取|ひったく|置き引き|誤交付|誤表示|表示され|アップロード|廃棄|悪用|大量のアクセス|大量の通信|封入|同封|封緘|印字|受付分|受け付け|出され|処分|運搬|持ち帰|配達|保管し|紛れ|引き渡|引渡し|預け/;
+const EVENT_WORDS = [
+  '発生', '不正アクセス', '侵入', '攻撃', '感染', '紛失', '盗難', '盗まれ', '置き忘', '誤送信', '誤送付', '誤って', '誤配', '送信', '送付', '発送', '郵送', '投函',
+  '持ち出', '流出', '漏えい', '漏洩', '改ざん', 'ログイン', '暗号化', '閲覧', '公開', '掲載', '設定', '停止', '障害', '届かず', 'なくし', '失くし', '開封', '開い',
+  '実行', 'ダウンロード', '作成', '接続', '車上荒らし', '被害', '配布', '状態', '続いて', '乗っ取', 'なりすま', '窃取', 'ひったく', '置き引き', '誤交付', '誤表示',
+  '表示され', 'アップロード', '廃棄', '悪用', '大量のアクセス', '大量の通信', '封入', '同封', '封緘', '印字', '受付分', '受け付け', '出され', '処分', '運搬', '持ち帰',
+  '配達', '保管し', '紛れ', '引き渡', '引渡し', '預け',
+];
+export const EVENT_WORD = new RegExp(EVENT_WORDS.join('|'));
+const EVENT = new WordSet(EVENT_WORDS);
 // The date belongs to an earlier notice this one refers to.
 const CITED =
   /^\s?(?:に(?:て)?(?:第[一二三四五1-9]報|続報|速報)(?!が)|付(?:け)?\s?(?:の|で|にて)?\s?(?:[「『]|第\d報|お知らせ|プレスリリース|公表|発表|報道|掲載|ニュース)|に(?:て)?(?:公表|発表|お知らせ|掲載|公開)(?:し|いた)|(?:の|に)(?:第\d報|お知らせ|プレスリリース))/;
@@ -62,7 +127,7 @@ export function datedClauses(
   firstFull?: string,
 ): DatedClause[] {
   const text = ctx.text;
-  const mentions = findDates(text, { defaultYear, notAfter: publishedAt ?? undefined, firstFull }).slice(0, MAX_MENTIONS);
+  const mentions = findDates(text, { defaultYear, notAfter: publishedAt ?? undefined, firstFull, limit: MAX_MENTIONS });
   const out: (DatedClause & { cutShortDiscovery: boolean; sentenceEnd: number })[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i] as DateMention;
@@ -70,9 +135,11 @@ export function datedClauses(
     const sEnd = sentenceEnd(text, m.end);
     const sStart = sentenceStart(text, m.start);
     let clauseEnd = Math.min(sEnd, next && next.start < sEnd ? next.start : sEnd, m.end + MAX_CLAUSE);
+    // the label of a date: earlier on its line, or a heading line right above a date that starts its line
+    const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+    const atLineStart = onlyBullets(text, lineStart, m.start);
     // a date alone on its line (a timeline heading, 「9月22日(日)」) is described by the lines below it
-    const lineStart0 = text.lastIndexOf('\n', m.start - 1) + 1;
-    if (/^[\s)]*$/.test(text.slice(m.end, clauseEnd)) && /^[\s・-]*$/.test(text.slice(lineStart0, m.start))) {
+    if (atLineStart && onlySpaceOrParen(text, m.end, clauseEnd)) {
       clauseEnd = Math.min(next ? next.start : text.length, m.end + MAX_CLAUSE);
       if (next && /[・-]\s?$/.test(text.slice(m.end, next.start))) clauseEnd = next.start;
     }
@@ -80,9 +147,6 @@ export function datedClauses(
     const sentence = text.slice(Math.max(sStart, m.start - MAX_CLAUSE), Math.min(sEnd, m.end + MAX_CLAUSE));
     const cited = CITED.test(after);
     const responseOnly = RESPONSE_ONLY.test(after);
-    // the label of a date: earlier on its line, or a heading line right above a date that starts its line
-    const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
-    const atLineStart = /^[\s・-]*$/.test(text.slice(lineStart, m.start));
     const labelFrom = atLineStart ? text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1 : lineStart;
     const before = text.slice(Math.max(labelFrom, m.start - 24), m.start);
     const prev = mentions[i - 1];
@@ -90,24 +154,25 @@ export function datedClauses(
     const rangeEnd =
       !!prev &&
       between.length <= 40 &&
-      !/[。\n]/.test(between) &&
+      !hasSentenceEnd(between) &&
       (RANGE_JOIN_ONLY.test(between) || (RANGE_JOIN.test(between) && RANGE_END_AFTER.test(text.slice(m.end, m.end + 8))));
     // 「8月5日、委託先から当社に対し、同社のサーバーが8月2日に…暗号化されたとの報告がありました」:
     // a clause cut short by an inner date keeps the sentence's final verb
     const cutShort = next !== undefined && next.start === clauseEnd && /[、,がはをの]\s?$/.test(after);
     const clause = stripQuotes(stripParens(cutShort ? text.slice(m.end, Math.min(sEnd, m.end + 2 * MAX_CLAUSE)) : after));
     const lead = text.slice(sStart, m.start);
-    const byContractor = CONTRACTOR_SUBJECT.test(lead + clause);
+    // every match holds 委託: without 委 on either side the joined text need not be built
+    const byContractor = (lead.includes('委') || clause.includes('委')) && CONTRACTOR_SUBJECT.test(lead + clause);
     // 「調査の結果、攻撃者は6月26日に侵入」: a past event revealed later, not the day of finding out
     const revealed = INVESTIGATION.test(lead) && !DISCOVERY_AT.test(after);
     const periodStart = PERIOD_START.test(after) && !SAME_DAY_RANGE.test(after);
     // 「…から連絡を受けたのは、2024年1月31日です」: the cue stands before the date
-    const cueBefore = /(?:判明|発覚|把握|認識|気付|気づ|検知|連絡を受け|報告を受け|指摘を受け)(?:した|いた|た)?の(?:は|が)[、,]?\s?$/.test(lead);
+    const cueBefore = endsWithCue(lead);
     // 「…との連絡が、9月29日以降、お客さまから相次いで寄せられて」: reports coming in since a date start on that date
     const reportsSince = periodStart && REPORTS_COME_IN.test(clause) && REPORT_NOUN.test(lead + clause);
     // each word list is scanned once per clause: its first position also says whether it occurs
-    const dPos = clause.search(DISCOVERY);
-    const ePos = clause.search(EVENT_WORD);
+    const dPos = DISCOVERY.search(clause);
+    const ePos = EVENT.search(clause);
     let discovery = cueBefore || reportsSince || !cited && !responseOnly && !rangeEnd && !periodStart && !byContractor && !revealed && dPos >= 0;
     let event = !cited && !responseOnly && (ePos >= 0 || (byContractor && dPos >= 0));
     if (LABEL_DISCOVERY.test(before)) {
@@ -126,6 +191,39 @@ export function datedClauses(
   return out;
 }
 
+// 「…判明したのは、」 at the end of the text before a date
+const CUE_BEFORE = /(?:判明|発覚|把握|認識|気付|気づ|検知|連絡を受け|報告を受け|指摘を受け)(?:した|いた|た)?の(?:は|が)[、,]?\s?$/;
+
+/** CUE_BEFORE, tried only when its のは/のが stands in the last four characters, as every match needs. */
+function endsWithCue(lead: string): boolean {
+  const tail = lead.slice(-4);
+  return (tail.includes('のは') || tail.includes('のが')) && CUE_BEFORE.test(lead);
+}
+
+/** /^[\s・-]*$/ on text.slice(from, to) */
+function onlyBullets(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x30fb && c !== 0x2d && !isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** /^[\s)]*$/ on text.slice(from, to) */
+function onlySpaceOrParen(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x29 && !isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** /[。\n]/.test(s) */
+function hasSentenceEnd(s: string): boolean {
+  return s.includes('。') || s.includes('\n');
+}
+
+
 /** Quoted words (what a caller said, a mail's subject) are not the notice's own account. */
 function stripQuotes(s: string): string {
   return s.includes('「') ? s.replace(/「[^「」]{0,80}」/g, '「」') : s;
@@ -141,11 +239,11 @@ function sentenceEnd(text: string, from: number): number {
   // 。 inside brackets (「…という。」) does not end the sentence
   let depth = 0;
   for (let i = from; i < limit; i++) {
-    const c = text[i];
-    if (c === '\n') return i;
-    if (c === '(' || c === '「' || c === '『') depth++;
-    else if ((c === ')' || c === '」' || c === '』') && depth > 0) depth--;
-    else if (c === '。' && depth === 0) return i;
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return i;
+    if (c === 0x28 /* ( */ || c === 0x300c /* 「 */ || c === 0x300e /* 『 */) depth++;
+    else if ((c === 0x29 /* ) */ || c === 0x300d /* 」 */ || c === 0x300f /* 』 */) && depth > 0) depth--;
+    else if (c === 0x3002 /* 。 */ && depth === 0) return i;
   }
   return limit;
 }
@@ -153,8 +251,8 @@ function sentenceEnd(text: string, from: number): number {
 function sentenceStart(text: string, from: number): number {
   const limit = Math.max(0, from - 400);
   for (let i = from - 1; i >= limit; i--) {
-    const c = text[i];
-    if (c === '。' || c === '\n') return i + 1;
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 /* 。 */ || c === 0x0a) return i + 1;
   }
   return limit;
 }

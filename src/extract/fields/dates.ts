@@ -5,6 +5,7 @@ import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { EVENT_WORD, SAME_DAY_RANGE, datedClauses, type DatedClause } from './date-clauses.js';
 import { orgFromTokens } from './org-names.js';
+import { nonEmptyLines } from './title.js';
 
 export interface DateFields {
   publishedAt: FieldResult<string | null>;
@@ -21,11 +22,18 @@ const FOOTER_LINES = 6;
 const DATE_LABEL = /^(?:公開日|掲載日|発表日|発行日|更新日|作成日|公表日|日付|最終更新日|掲載|公開|更新|発表)\s?[:：]?\s?/;
 const DATE_SUFFIX = /^\s?(?:公開|掲載|発表|発行|更新|公表)?\s?$/;
 
+// the header ends at the first sentence or heading; the signature block starts after the last one
+function isProse(l: { text: string }): boolean {
+  return /。|^\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[.．、)]|^\s?[■□●◆【<＜]/.test(l.text) || l.text.trim().length > 60;
+}
+
+// What a full date (the only kind that dates a notice) starts with: a digit, an era, R/H/S or a kanji numeral.
+const FULL_DATE_FIRST = /^[0-9令平昭大RHS〇一二三四五六七八九]/;
+const FIRST_ONLY = { limit: 1 };
+
 /** The notice's own date: a header/footer line that holds only a date, or a dated heading (第2報 …). */
 export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan } | null {
-  const nonEmpty = ctx.lines.filter((l) => l.text.trim() !== '');
-  // the header ends at the first sentence or heading; the signature block starts after the last one
-  const isProse = (l: { text: string }) => /。|^\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[.．、)]|^\s?[■□●◆【<＜]/.test(l.text) || l.text.trim().length > 60;
+  const nonEmpty = nonEmptyLines(ctx);
   const head: typeof nonEmpty = [];
   for (const l of nonEmpty.slice(0, HEADER_LINES)) {
     if (head.length > 0 && isProse(l)) break;
@@ -41,7 +49,7 @@ export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan }
   const title = nonEmpty[0];
   if (title) {
     const paren = /\(([^()]{6,24})\)\s?$/.exec(title.text);
-    const ms = paren?.[1] ? findDates(paren[1]) : [];
+    const ms = paren?.[1] && FULL_DATE_FIRST.test(paren[1]) ? findDates(paren[1], FIRST_ONLY) : [];
     const m = ms[0];
     if (paren && m && m.kind === 'full' && m.iso && m.start === 0 && m.end === (paren[1] as string).length) {
       const start = title.start + paren.index + 1;
@@ -50,8 +58,9 @@ export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan }
   }
   for (const line of candidates) {
     const body = line.text.trim().replace(DATE_LABEL, '');
-    if (body.length > 40) continue;
-    const ms = findDates(body);
+    // only a full date at the start counts: the first mention is enough, and none is looked for elsewhere
+    if (body.length > 40 || !FULL_DATE_FIRST.test(body)) continue;
+    const ms = findDates(body, FIRST_ONLY);
     const m = ms[0];
     if (!m || m.kind !== 'full' || !m.iso || m.start !== 0) continue;
     // the date alone, or followed by the organization (「2024年5月1日 株式会社○○」)
@@ -128,7 +137,6 @@ export function extractDates(ctx: ExtractContext): DateFields {
 
   const occurredFrom = from?.mention.iso ?? null;
   const occurredTo = occurredFrom ? (to?.mention.iso ?? null) : null;
-  const span = (c: DatedClause): NSpan[] => [{ start: c.mention.start, end: c.mention.end }];
   const timeline = buildTimeline(ctx, clauses);
   return {
     publishedAt: result(publishedAt, pub ? [pub.span] : []),
@@ -140,19 +148,37 @@ export function extractDates(ctx: ExtractContext): DateFields {
 }
 
 /** The earliest dated clause that says the organization learned of the incident. */
+function span(c: DatedClause): NSpan[] {
+  return [{ start: c.mention.start, end: c.mention.end }];
+}
+
+/** Dated on or before the notice's own date. */
+function datedBy(c: DatedClause, publishedAt: string | null): boolean {
+  return !!c.mention.iso && (!publishedAt || c.mention.iso <= publishedAt);
+}
+
 function statedDiscovery(clauses: DatedClause[], publishedAt: string | null): DatedClause | null {
-  const inTime = (c: DatedClause) => !!c.mention.iso && (!publishedAt || c.mention.iso <= publishedAt);
   // 「4月8日、…配布したチラシに…が記載されていたことが判明」 with a later 「4月9日、…ご連絡により判明」: the
   // earlier date belongs to the event; the org first learned on the day of the plain discovery clause.
-  const pureDiscovery = clauses.filter((c) => c.discovery && !c.event && inTime(c));
+  const pureDiscovery = clauses.filter((c) => c.discovery && !c.event && datedBy(c, publishedAt));
   for (const c of clauses) {
     if (c.discovery && c.event && c.eventFirst && pureDiscovery.some((p) => (p.mention.iso as string) > (c.mention.iso as string))) c.discovery = false;
   }
-  return earliest(clauses.filter((c) => c.discovery && inTime(c)));
+  return earliest(clauses.filter((c) => c.discovery && datedBy(c, publishedAt)));
 }
 
 // 「攻撃は翌19日の午前3時頃まで断続的に続きました」: an end stated on its own.
 const STATED_END = /^\s?(?:頃|ごろ)?\s?(?:の\s?(?:午前|午後)?\s?\d{1,2}時(?:\d{1,2}分)?\s?(?:頃|ごろ)?\s?)?まで/;
+
+/** Dated from `since` up to the notice's own date. */
+function inTime(c: DatedClause, since: string, publishedAt: string | null): boolean {
+  return !!c.mention.iso && c.mention.iso >= since && (!publishedAt || c.mention.iso <= publishedAt);
+}
+
+// Every match of ONGOING holds one of these words.
+function mayBeOngoing(text: string): boolean {
+  return (text.includes('現在も') || text.includes('所在不明') || text.includes('引き続き')) && ONGOING.test(text);
+}
 
 /** When it happened: an explicit range wins; else from the earliest event up to discovery to where it ended. */
 function occurrence(
@@ -161,11 +187,9 @@ function occurrence(
   publishedAt: string | null,
   discoveredAt: string | null,
 ): { from: DatedClause | null; to: DatedClause | null } {
-  const upToDiscovery = (c: DatedClause) => !!c.mention.iso && (!discoveredAt || c.mention.iso <= discoveredAt);
-  const inTime = (c: DatedClause, since: string) => !!c.mention.iso && c.mention.iso >= since && (!publishedAt || c.mention.iso <= publishedAt);
   const ranges = findRanges(ctx, clauses).filter((r) => !publishedAt || (r.from.mention.iso ?? r.from.mention.month ?? '') <= publishedAt);
   const range = ranges.find((r) => !discoveredAt || !r.from.mention.iso || r.from.mention.iso <= discoveredAt);
-  const events = clauses.filter((c) => c.event && !c.discovery && upToDiscovery(c));
+  const events = clauses.filter((c) => c.event && !c.discovery && datedBy(c, discoveredAt));
   const firstEvent = earliest(events);
   if (range && !range.monthOnly && (!firstEvent || (range.from.mention.iso as string) <= (firstEvent.mention.iso as string))) {
     return { from: range.from, to: range.to };
@@ -177,14 +201,14 @@ function occurrence(
   const sameDay = SAME_DAY_RANGE.test(firstEvent.after);
   const startsOpen = !sameDay && /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/.test(firstEvent.after);
   // an open start (「9月1日頃から」) ends when the notice says the state was stopped or fixed, else stays open
-  const fixedAt = startsOpen ? latest(clauses.filter((c) => inTime(c, since) && FIXED.test(c.after))) : null;
-  const statedEnd = clauses.find((c) => c !== firstEvent && inTime(c, since) && STATED_END.test(c.after) && EVENT_WORD.test(c.sentence + c.after));
+  const fixedAt = startsOpen ? latest(clauses.filter((c) => inTime(c, since, publishedAt) && FIXED.test(c.after))) : null;
+  const statedEnd = clauses.find((c) => c !== firstEvent && inTime(c, since, publishedAt) && STATED_END.test(c.after) && EVENT_WORD.test(c.sentence + c.after));
   if (statedEnd) return { from: firstEvent, to: statedEnd };
-  if ((startsOpen && !fixedAt) || ONGOING.test(ctx.text)) return { from: firstEvent, to: null };
+  if ((startsOpen && !fixedAt) || mayBeOngoing(ctx.text)) return { from: firstEvent, to: null };
   // a state that lasts (intrusion, exposure) runs up to the last event dated up to its discovery; a one-off act
   // (a mail sent, a bag stolen) ends with the acts themselves
   const lasting = LASTING.test(firstEvent.sentence) && !ONE_OFF.test(firstEvent.sentence);
-  const until = lasting ? clauses.filter((c) => c.event && EVENT_WORD.test(c.after) && upToDiscovery(c)) : events;
+  const until = lasting ? clauses.filter((c) => c.event && EVENT_WORD.test(c.after) && datedBy(c, discoveredAt)) : events;
   // 「18日の朝、ファイルを開けないことに気付きました。…暗号化されており」: the state was still there when found
   const found = lasting && discoveredAt ? clauses.find((c) => c.discovery && c.mention.iso === discoveredAt) : undefined;
   if (found) {
@@ -194,7 +218,7 @@ function occurrence(
     if (FOUND_STATE.test(ctx.text.slice(found.mention.end, end))) until.push(found);
   }
   // a lasting state ends when it was stopped (「アカウントを回復し」), if that came after the last event
-  const stopped = lasting && !fixedAt ? latest(clauses.filter((c) => inTime(c, since) && FIXED.test(c.after))) : null;
+  const stopped = lasting && !fixedAt ? latest(clauses.filter((c) => inTime(c, since, publishedAt) && FIXED.test(c.after))) : null;
   const last = latest(until);
   const end = fixedAt ?? (stopped && (!last || (stopped.mention.iso as string) > (last.mention.iso as string)) ? stopped : last);
   return { from: firstEvent, to: end ?? firstEvent };

@@ -5,7 +5,6 @@
 export const LEGAL_FORM =
   '(?:株式会社|有限会社|合同会社|合資会社|合名会社|(?:一般|公益)(?:社団|財団)法人|学校法人|医療法人(?:社団|財団)?|社会福祉法人|宗教法人|特定非営利活動法人|NPO法人|(?:地方)?独立行政法人|国立大学法人|公立大学法人|国立研究開発法人|税理士法人|弁護士法人|監査法人|司法書士法人|行政書士法人|社会保険労務士法人|(?:\\(株\\)|\\(有\\)))';
 const LEGAL_FORM_RE = new RegExp(`^${LEGAL_FORM}$`);
-const LEGAL_FORM_G = new RegExp(LEGAL_FORM, 'g');
 const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
 
 // Endings of organization names without a legal form (public bodies, schools, hospitals, associations…).
@@ -70,50 +69,149 @@ export function orgFromTokens(line: string, loose = false): { name: string; leng
   return { name, length: used, end };
 }
 
-const NAME_CHAR = /[^\s、。,，.「」『』()（）［］[\]【】・:：;；/"'“”]/;
-const KANJI_KATA = /[一-龠々ァ-ヶー A-Za-z0-9]/;
+// Character classes as tables over UTF-16 code units: these run for every character around every legal form.
+// NAME_CHAR: /[^\s、。,，.「」『』()（）［］[\]【】・:：;；/"'“”]/; KANJI_KATA: /[一-龠々ァ-ヶー A-Za-z0-9]/
+// (test/extract/org-names.test.ts checks the tables against these patterns on every code unit).
+const NOT_NAME = new Uint8Array(0x10000);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) NOT_NAME[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) NOT_NAME[c] = 1;
+for (const ch of '、。,，.「」『』()（）［］[]【】・:：;；/"\'“”') NOT_NAME[ch.charCodeAt(0)] = 1;
+const KANJI_KATA = new Uint8Array(0x10000);
+KANJI_KATA.fill(1, 0x4e00, '龠'.charCodeAt(0) + 1);
+KANJI_KATA.fill(1, 0x30a1, 'ヶ'.charCodeAt(0) + 1);
+for (const ch of '々ー ') KANJI_KATA[ch.charCodeAt(0)] = 1;
+KANJI_KATA.fill(1, 0x41, 0x5b);
+KANJI_KATA.fill(1, 0x61, 0x7b);
+KANJI_KATA.fill(1, 0x30, 0x3a);
+
+/** NAME_CHAR at i (false past the end). */
+export function isNameCharAt(s: string, i: number): boolean {
+  return i < s.length && NOT_NAME[s.charCodeAt(i)] === 0;
+}
+
+/** KANJI_KATA at i (false past the end). */
+export function isKanjiKataAt(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && KANJI_KATA[s.charCodeAt(i)] === 1;
+}
+
 const MULTI_PARTICLES = ['に委託', 'へ委託', 'が運営', 'が提供', 'が管理', 'が開発', 'が保守', 'に依頼', 'に関する', 'について', 'から', 'より', 'において', 'における', 'に対して', 'に対し', 'に対する', 'である', 'として', 'との', 'によって', 'により', 'による', 'など', '及び', 'および', '並びに', 'ならびに', 'では', 'には', 'とは', 'へは', 'にて', 'まで'];
 const SINGLE_PARTICLES = 'がはをにへとでやものか';
+const SINGLE = new Uint8Array(0x10000);
+for (const ch of SINGLE_PARTICLES) SINGLE[ch.charCodeAt(0)] = 1;
+// the first and the last characters of the multi-character particles: most positions need no particle loop
+const MULTI_FIRST = new Uint8Array(0x10000);
+const MULTI_LAST = new Uint8Array(0x10000);
+for (const p of MULTI_PARTICLES) {
+  MULTI_FIRST[p.charCodeAt(0)] = 1;
+  MULTI_LAST[p.charCodeAt(p.length - 1)] = 1;
+}
 const MAX_NAME = 30;
+
+/** Does a multi-character particle start at i? */
+function multiParticleAt(s: string, i: number): boolean {
+  if (MULTI_FIRST[s.charCodeAt(i)] !== 1) return false;
+  for (const p of MULTI_PARTICLES) if (s.startsWith(p, i)) return true;
+  return false;
+}
+
+/** Does a multi-character particle end at i? */
+function multiParticleBefore(s: string, i: number): boolean {
+  if (MULTI_LAST[s.charCodeAt(i - 1)] !== 1) return false;
+  for (const p of MULTI_PARTICLES) if (s.endsWith(p, i)) return true;
+  return false;
+}
+
+const LEGAL_FORM_Y = new RegExp(LEGAL_FORM, 'y');
+// Every legal form holds one of these, starting at most KEY_REACH characters after the form starts
+// (特定非営利活動法人, 社会保険労務士法人): the pattern is tried only just before them.
+const LEGAL_KEYS = ['会社', '法人', '(株)', '(有)'];
+const KEY_REACH = 7;
+const LEGAL_FIRST = new Uint8Array(0x10000);
+for (const ch of '株有合一公学医社宗特N地独国税弁監司行(') LEGAL_FIRST[ch.charCodeAt(0)] = 1;
+
+/**
+ * The next legal form at or after `from`, as LEGAL_FORM_G would find it. keyAt holds the next position of each
+ * key (updated here), so the whole text is searched for each key about once.
+ */
+function nextLegalForm(text: string, from: number, keyAt: number[]): RegExpExecArray | null {
+  for (;;) {
+    let k = -1;
+    for (let i = 0; i < LEGAL_KEYS.length; i++) {
+      let at = keyAt[i] as number;
+      if (at >= 0 && at < from) keyAt[i] = at = text.indexOf(LEGAL_KEYS[i] as string, from);
+      if (at >= 0 && (k < 0 || at < k)) k = at;
+    }
+    if (k < 0) return null;
+    // no form starts before k - KEY_REACH (its key would come before k); the first one from there wins
+    for (let s = Math.max(from, k - KEY_REACH); s <= k; s++) {
+      if (LEGAL_FIRST[text.charCodeAt(s)] !== 1) continue;
+      LEGAL_FORM_Y.lastIndex = s;
+      const m = LEGAL_FORM_Y.exec(text);
+      if (m) return m;
+    }
+    from = k + 1;
+  }
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** [ァ-ヺ], and with ー */
+function isKatakana(c: number, withBar: boolean): boolean {
+  return (c >= 0x30a1 && c <= 0x30fa) || (withBar && c === 0x30fc);
+}
+
+/** Where the name after a legal form ending at lfEnd ends (a bounded scan of name characters). */
+function nameEnd(text: string, lfEnd: number): number {
+  let after = lfEnd;
+  while (after < text.length && after - lfEnd < MAX_NAME) {
+    const c = text.charCodeAt(after);
+    // "株式会社 NTT ドコモ": a space right after the legal form or after a Latin word continues the name
+    if (c === 0x20 && isNameCharAt(text, after + 1) && (after === lfEnd || isAsciiAlnum(text.charCodeAt(after - 1)))) {
+      after++;
+      continue;
+    }
+    // 「トライデント・システムズ」: a middle dot between katakana words is part of the name, not a list
+    if (c === 0x30fb && isKatakana(text.charCodeAt(after - 1), true) && after + 1 < text.length && isKatakana(text.charCodeAt(after + 1), false)) {
+      after++;
+      continue;
+    }
+    if (NOT_NAME[c] === 1) break;
+    after++;
+  }
+  return after;
+}
 
 /** Where a name that contains a legal form stands in running text; bounded scans around each legal form. */
 export function findLegalNames(text: string): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
-  const re = LEGAL_FORM_G;
-  re.lastIndex = 0;
+  const keyAt = LEGAL_KEYS.map((k) => text.indexOf(k));
+  let from = 0;
   let m: RegExpExecArray | null;
   let guard = 0;
-  while ((m = re.exec(text)) !== null && guard++ < 10000) {
+  while ((m = nextLegalForm(text, from, keyAt)) !== null && guard++ < 10000) {
     const lfStart = m.index;
     const lfEnd = m.index + m[0].length;
+    from = lfEnd;
     // name after the legal form (株式会社ひなげし印刷, 株式会社 NTT ドコモ)
-    let after = lfEnd;
-    while (after < text.length && after - lfEnd < MAX_NAME) {
-      const c = text[after] as string;
-      // "株式会社 NTT ドコモ": a space right after the legal form or after a Latin word continues the name
-      if (c === ' ' && NAME_CHAR.test(text[after + 1] ?? ' ') && (after === lfEnd || /[A-Za-z0-9]/.test(text[after - 1] as string))) {
-        after++;
+    const rawTail = text.slice(lfEnd, nameEnd(text, lfEnd));
+    const trimmed = rawTail.trimStart();
+    const tail = cutForward(trimmed);
+    let headLen = -1;
+    if (tail.length >= 2) {
+      // 「A株式会社及びB株式会社」「A株式会社から」: the words after the legal form are not its name
+      const startsWithParticle = SINGLE[rawTail.charCodeAt(0)] === 1 || multiParticleAt(rawTail, 0);
+      if (!((startsWithParticle || rawTail.charCodeAt(0) === 0x20) && (headLen = backwardLength(text, lfStart)) >= 2)) {
+        const end = lfEnd + (rawTail.length - trimmed.length) + tail.length;
+        // the tail holds no white space but the spaces kept above
+        const name = m[0] + tail;
+        out.push({ name: tail.includes(' ') ? name.replace(/\s+/g, '') : name, start: lfStart, end });
         continue;
       }
-      // 「トライデント・システムズ」: a middle dot between katakana words is part of the name, not a list
-      if (c === '・' && /[ァ-ヺー]/.test(text[after - 1] ?? '') && /[ァ-ヺ]/.test(text[after + 1] ?? '')) {
-        after++;
-        continue;
-      }
-      if (!NAME_CHAR.test(c)) break;
-      after++;
-    }
-    const rawTail = text.slice(lfEnd, after);
-    const tail = cutForward(rawTail.trimStart());
-    // 「A株式会社及びB株式会社」「A株式会社から」: the words after the legal form are not its name
-    const startsWithParticle = SINGLE_PARTICLES.includes(rawTail.charAt(0)) || MULTI_PARTICLES.some((p) => rawTail.startsWith(p));
-    const headLen = backwardLength(text, lfStart);
-    if (tail.length >= 2 && !((startsWithParticle || rawTail.startsWith(' ')) && headLen >= 2)) {
-      const end = lfEnd + (rawTail.length - rawTail.trimStart().length) + tail.length;
-      out.push({ name: (text.slice(lfStart, lfEnd) + tail).replace(/\s+/g, ''), start: lfStart, end });
-      continue;
     }
     // name before the legal form (ななかまどホールディングス株式会社)
+    if (headLen < 0) headLen = backwardLength(text, lfStart);
     if (headLen >= 2) out.push({ name: text.slice(lfStart - headLen, lfStart) + m[0], start: lfStart - headLen, end: lfEnd });
   }
   return out;
@@ -121,37 +219,24 @@ export function findLegalNames(text: string): { name: string; start: number; end
 
 function backwardLength(text: string, lfStart: number): number {
   let before = lfStart;
-  while (before > 0 && lfStart - before < MAX_NAME && NAME_CHAR.test(text[before - 1] as string)) before--;
+  while (before > 0 && lfStart - before < MAX_NAME && NOT_NAME[text.charCodeAt(before - 1)] === 0) before--;
   return cutBackward(text.slice(before, lfStart)).length;
 }
 
 function cutForward(s: string): string {
-  let cut = s.length;
   for (let i = 1; i < s.length; i++) {
-    const prev = s[i - 1] as string;
-    const rest = s.slice(i);
-    if (i >= 2 && MULTI_PARTICLES.some((p) => rest.startsWith(p))) {
-      cut = i;
-      break;
-    }
-    if (!KANJI_KATA.test(prev)) continue;
-    if (SINGLE_PARTICLES.includes(rest[0] as string)) {
-      cut = i;
-      break;
-    }
+    if (i >= 2 && multiParticleAt(s, i)) return s.slice(0, i);
+    if (KANJI_KATA[s.charCodeAt(i - 1)] === 1 && SINGLE[s.charCodeAt(i)] === 1) return s.slice(0, i);
   }
-  return s.slice(0, cut);
+  return s;
 }
 
 export function cutBackward(s: string): string {
   // a name written before its legal form ends in kanji, katakana or Latin (…ホールディングス株式会社)
-  if (!KANJI_KATA.test(s.slice(-1)) || s.endsWith(' ')) return '';
+  if (!isKanjiKataAt(s, s.length - 1) || s.endsWith(' ')) return '';
   for (let i = s.length; i > 0; i--) {
-    const left = s.slice(0, i);
-    for (const p of MULTI_PARTICLES) if (left.endsWith(p)) return s.slice(i);
-    const c = s[i - 1] as string;
-    const cc = s[i - 2];
-    if (SINGLE_PARTICLES.includes(c) && cc !== undefined && KANJI_KATA.test(cc)) return s.slice(i);
+    if (multiParticleBefore(s, i)) return s.slice(i);
+    if (SINGLE[s.charCodeAt(i - 1)] === 1 && isKanjiKataAt(s, i - 2)) return s.slice(i);
   }
   return s;
 }

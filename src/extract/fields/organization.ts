@@ -3,7 +3,7 @@ import type { Party, Role } from '../../model/index.js';
 import type { ExtractContext, FieldResult, Line, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { cutBackward, findLegalNames, looksLikeOrg, orgFromTokens } from './org-names.js';
-import { titleLine } from './title.js';
+import { nonEmptyLines, titleLine } from './title.js';
 
 const LEADING_TAGS = /^(?:\s?【[^】\n]{0,40}】\s?)+/;
 const HEADER_LINES = 6;
@@ -83,7 +83,7 @@ export function findOrganization(ctx: ExtractContext): Found | null {
     const fromTitle = orgFromTitle(tl);
     if (fromTitle) return fromTitle;
   }
-  const nonEmpty = ctx.lines.filter((l) => l.text.trim() !== '');
+  const nonEmpty = nonEmptyLines(ctx);
   const titleIdx = tl ? nonEmpty.findIndex((l) => l.start === tl.start) : -1;
   // header lines: those above the title (press-release layout) and those right under it
   const header = [...nonEmpty.slice(0, Math.max(0, titleIdx)), ...nonEmpty.slice(titleIdx + 1, titleIdx + 1 + HEADER_LINES)];
@@ -141,20 +141,30 @@ const ROLE_CUES: [RegExp, Role][] = [
   [/ベンダー|製造元|開発元|提供元|販売元|メーカー|保守(?:会社|業者|事業者)|開発会社|システム会社|サービス提供(?:会社|事業者|者)/g, 'vendor'],
 ];
 
+const ANY_CUE = new RegExp(ROLE_CUES.map(([re]) => re.source).join('|'));
+
 /** Role from the words around a name, relative to the reporting organization. */
 function roleFromContext(before: string, afterText: string): Role {
   let after = afterText;
-  // "株式会社○○（以下「委託先」）" names the role right after the name
-  const label = /^\s?\(以下[、,]?\s?「([^」]{1,12})」/.exec(afterText);
-  if (label && label[1]) {
-    const r = cueRole(label[1]);
-    if (r) return r;
+  // both patterns about a short name start with it
+  if (afterText.includes('(以下')) {
+    // "株式会社○○（以下「委託先」）" names the role right after the name
+    const label = /^\s?\(以下[、,]?\s?「([^」]{1,12})」/.exec(afterText);
+    if (label && label[1]) {
+      const r = cueRole(label[1]);
+      if (r) return r;
+    }
+    // "株式会社○○に委託しており", "株式会社○○が提供する…" (after a 「（以下「○○社」）」 short name)
+    after = after.replace(/^\s?\(以下[^()]{0,20}\)/, '');
   }
-  // "株式会社○○に委託しており", "株式会社○○が提供する…" (after a 「（以下「○○社」）」 short name)
-  after = after.replace(/^\s?\(以下[^()]{0,20}\)/, '');
-  if (/^(?:に|へ)(?:[^。、]{0,8})?再委託/.test(after)) return 'subcontractor';
-  if (/^(?:に|へ)(?:[^。、]{0,8})?委託/.test(after)) return 'contractor';
-  if (/^が(?:提供|開発|製造|販売|保守)/.test(after)) return 'vendor';
+  const first = after.charAt(0);
+  if (first === 'に' || first === 'へ') {
+    if (/^(?:に|へ)(?:[^。、]{0,8})?再委託/.test(after)) return 'subcontractor';
+    if (/^(?:に|へ)(?:[^。、]{0,8})?委託/.test(after)) return 'contractor';
+  }
+  if (first === 'が' && /^が(?:提供|開発|製造|販売|保守)/.test(after)) return 'vendor';
+  // most names have no cue before them: one test of all cues settles that
+  if (!ANY_CUE.test(before)) return 'other';
   let best: { pos: number; role: Role } | null = null;
   for (const [re, role] of ROLE_CUES) {
     re.lastIndex = 0;
@@ -179,29 +189,56 @@ function cueRole(s: string): Role | null {
 // What every match of the client pattern in extractOtherOrganizations contains.
 const CLIENT_GATE = /[都道府県市町村区](?:から|より)[^。\n]{0,40}(?:受託|委託を受け)|委託元(?:である|の)/;
 
+/** CLIENT_GATE, tried only when the text holds one of the words every match of it ends or starts with. */
+function mayHaveClient(text: string): boolean {
+  return (text.includes('受託') || text.includes('委託を受け') || text.includes('委託元')) && CLIENT_GATE.test(text);
+}
+
+interface PartyList {
+  /** the reporting organization without spaces */
+  own: string;
+  parties: Map<string, Party>;
+  evidence: NSpan[];
+}
+
+function addParty(list: PartyList, name: string, role: Role, span: NSpan): void {
+  const key = withoutSpaces(name);
+  const own = list.own;
+  if (!key || (own && (key === own || own.includes(key) || key.includes(own)))) return;
+  if (AUTHORITY.test(key)) return;
+  const prev = list.parties.get(key);
+  // a specific role found anywhere beats "other"
+  if (!prev || (prev.role === 'other' && role !== 'other')) list.parties.set(key, { name: key, role });
+  list.evidence.push(span);
+}
+
+/** s.replace(/\s+/g, '') without the regex call for the usual name without white space. */
+function withoutSpaces(s: string): string {
+  return /\s/.test(s) ? s.replace(/\s+/g, '') : s;
+}
+
+/** The text up to the first 。 or line end (split(/[。\n]/)[0]). */
+function upToSentenceEnd(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3002 || c === 0x0a) return s.slice(0, i);
+  }
+  return s;
+}
+
 export function extractOtherOrganizations(ctx: ExtractContext, organization: string | null): FieldResult<Party[]> {
-  const own = (organization ?? '').replace(/\s+/g, '');
   const text = ctx.text;
-  const parties = new Map<string, Party>();
-  const evidence: NSpan[] = [];
-  const add = (name: string, role: Role, span: NSpan): void => {
-    const key = name.replace(/\s+/g, '');
-    if (!key || (own && (key === own || own.includes(key) || key.includes(own)))) return;
-    if (AUTHORITY.test(key)) return;
-    const prev = parties.get(key);
-    // a specific role found anywhere beats "other"
-    if (!prev || (prev.role === 'other' && role !== 'other')) parties.set(key, { name: key, role });
-    evidence.push(span);
-  };
+  const list: PartyList = { own: withoutSpaces(organization ?? ''), parties: new Map<string, Party>(), evidence: [] };
+  const { parties, evidence } = list;
   for (const n of findLegalNames(text)) {
     if (parties.size >= MAX_PARTIES) break;
     const before = sentenceSlice(text, n.start - WINDOW_BEFORE, n.start);
-    const after = text.slice(n.end, Math.min(text.length, n.end + WINDOW_AFTER)).split(/[。\n]/)[0] ?? '';
-    add(n.name, roleFromContext(before, after), { start: n.start, end: n.end });
+    const after = upToSentenceEnd(text.slice(n.end, Math.min(text.length, n.end + WINDOW_AFTER)));
+    addParty(list, n.name, roleFromContext(before, after), { start: n.start, end: n.end });
   }
   // A public body the organization works for (委託元): 「みなみ野市から…業務を受託」「委託元であるみなみ野市」
   // (gated on the part every match must contain: the pattern tries a run of up to 14 characters at each position)
-  const client = !CLIENT_GATE.test(text) ? null : /([一-龠々ぁ-んァ-ヶー]{1,14}[都道府県市町村区])(?:から|より)[^。\n]{0,40}(?:受託|委託を受け)|委託元(?:である|の)\s?([一-龠々ぁ-んァ-ヶー]{1,14}[都道府県市町村区])/g;
+  const client = !mayHaveClient(text) ? null : /([一-龠々ぁ-んァ-ヶー]{1,14}[都道府県市町村区])(?:から|より)[^。\n]{0,40}(?:受託|委託を受け)|委託元(?:である|の)\s?([一-龠々ぁ-んァ-ヶー]{1,14}[都道府県市町村区])/g;
   let cm: RegExpExecArray | null;
   let guard = 0;
   while (client && (cm = client.exec(text)) !== null && guard++ < 50) {
@@ -209,11 +246,11 @@ export function extractOtherOrganizations(ctx: ExtractContext, organization: str
     const name = cutBackward(raw);
     if (name.length >= 2 && looksLikeOrg(name)) {
       const start = cm.index + cm[0].indexOf(raw) + raw.length - name.length;
-      add(name, 'other', { start, end: start + name.length });
+      addParty(list, name, 'other', { start, end: start + name.length });
     }
   }
   // 個人情報保護委員会 is listed only as the author of an administrative action toward the organization.
-  if (!/個人情報保護委員会/.test(own)) {
+  if (!list.own.includes('個人情報保護委員会') && text.includes('個人情報保護委員会')) {
     const re = /個人情報保護委員会(?:から|より|による|が当社|は当社)[^。\n]{0,40}(?:指導|勧告|命令|報告徴収|立入検査|行政指導)/g;
     const m = re.exec(text);
     if (m) {

@@ -1,4 +1,5 @@
 // title and caseId: the notice's title line and the 【セキュリティ事件簿#…】 casebook number.
+import { isSpace } from '../../text/index.js';
 import type { ExtractContext, FieldResult, Line } from '../context.js';
 import { result } from '../context.js';
 import { orgFromTokens } from './org-names.js';
@@ -16,9 +17,42 @@ function isOrgLine(t: string): boolean {
   return !!org && org.length === bare.split(/\s+/).filter(Boolean).length;
 }
 
+// Per notice: the title, the organization and the dates all look at the title line and the non-empty lines.
+const TITLE_LINES = new WeakMap<ExtractContext, Line | null>();
+const NON_EMPTY = new WeakMap<ExtractContext, Line[]>();
+
+/** l.text.trim() !== '' without making the trimmed copy. */
+function hasText(l: Line): boolean {
+  const t = l.text;
+  for (let i = 0; i < t.length; i++) if (!isSpace(t.charCodeAt(i))) return true;
+  return false;
+}
+
+
+/** The lines that hold more than white space (shared: do not modify). */
+export function nonEmptyLines(ctx: ExtractContext): Line[] {
+  let lines = NON_EMPTY.get(ctx);
+  if (!lines) {
+    lines = [];
+    for (const l of ctx.lines) if (hasText(l)) lines.push(l);
+    NON_EMPTY.set(ctx, lines);
+  }
+  return lines;
+}
+
 /** The first non-empty line within the first lines: the notice's title (or heading). */
 export function titleLine(ctx: ExtractContext): Line | null {
-  const casebook = ctx.lines.find((l) => CASEBOOK.test(l.text));
+  let line = TITLE_LINES.get(ctx);
+  if (line === undefined) {
+    line = findTitleLine(ctx);
+    TITLE_LINES.set(ctx, line);
+  }
+  return line;
+}
+
+function findTitleLine(ctx: ExtractContext): Line | null {
+  // every casebook tag holds the word: without it no line needs the pattern
+  const casebook = ctx.text.includes('セキュリティ事件簿') ? ctx.lines.find((l) => CASEBOOK.test(l.text)) : undefined;
   if (casebook) return casebook;
   // a web page's reader knows the heading: labels and dates printed above it are not the title
   const known = ctx.doc.title?.normalize('NFKC').replace(/\s+/g, ' ').trim();
@@ -55,7 +89,8 @@ export function extractTitle(ctx: ExtractContext): FieldResult<string> {
 }
 
 export function extractCaseId(ctx: ExtractContext): FieldResult<string | null> {
-  const m = CASEBOOK.exec(ctx.text.slice(0, 5000));
+  const head = ctx.text.slice(0, 5000);
+  const m = head.includes('セキュリティ事件簿') ? CASEBOOK.exec(head) : null;
   if (!m || m[1] === undefined) {
     // the container's title (HTML <title>, feed item) may carry the casebook tag the body lacks
     const t = ctx.doc.title ? CASEBOOK.exec(ctx.doc.title.normalize('NFKC')) : null;
