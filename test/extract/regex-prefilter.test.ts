@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/extract/context.js';
 import { sentencesOf } from '../../src/extract/fields/class-text.js';
-import { AnchorGates, mayOccur, requiredChars, SpanGate, withoutAssertions } from '../../src/extract/fields/regex-prefilter.js';
+import { AnchorGates, mayOccur, requiredChars } from '../../src/extract/fields/regex-prefilter.js';
 import type { Document } from '../../src/model/index.js';
 
 const doc = (text: string): Document => ({ text, source: { sha256: 'x', mediaType: 'text/plain' } });
@@ -36,15 +36,12 @@ function samples(): string[] {
 }
 
 describe('regex prefilters', () => {
-  it('reads required characters and drops assertions', () => {
+  it('reads required characters', () => {
     expect(requiredChars(/紛失|遺失/)).toEqual([
       [['紛'], ['失'], ['紛失']],
       [['遺'], ['失'], ['遺失']],
     ]);
     expect(requiredChars(/a?|b/)).toBeNull(); // the empty match needs nothing
-    expect(withoutAssertions('(?<!ダイレクト)メール\\b$')).toBe('メール');
-    expect(withoutAssertions('(?=x)+a')).toBeNull();
-    expect(withoutAssertions('(a)\\1')).toBeNull();
   });
 
   it('mayOccur says no only for notices lacking what every match needs', () => {
@@ -55,23 +52,16 @@ describe('regex prefilters', () => {
     expect(mayOccur(createContext(doc('We were HACKED.')), /\bhack(?:ed|ing)\b/i)).toBe(true);
   });
 
-  it('never rules out a notice or a sentence the regex matches', () => {
+  it('never rules out a notice the regex matches', () => {
     const texts = samples();
     expect(texts.length).toBeGreaterThan(10);
     let matched = 0;
     for (const text of texts) {
       const ctx = createContext(doc(text));
-      const sentences = sentencesOf(ctx);
       for (const re of REGEXES) {
-        const plain = new RegExp(re.source, re.flags);
-        if (!mayOccur(ctx, re)) expect(plain.test(ctx.text), `${re} on a notice ruled out`).toBe(false);
-        const gate = new SpanGate(re, ctx.text);
-        expect(gate.matchesText()).toBe(plain.test(ctx.text));
-        for (const s of sentences) {
-          const truth = plain.test(s.text);
-          if (truth) matched++;
-          expect(gate.test(s.start, s.end, s.text), `${re} on ${s.text}`).toBe(truth);
-        }
+        const truth = new RegExp(re.source, re.flags).test(ctx.text);
+        if (truth) matched++;
+        if (!mayOccur(ctx, re)) expect(truth, `${re} on a notice ruled out`).toBe(false);
       }
     }
     expect(matched).toBeGreaterThan(50); // the check saw real matches, not only misses

@@ -1,43 +1,9 @@
 // Cheap, certain "cannot match" answers for the classification regexes, so most of them never run:
-// mayOccur rules a regex out for a whole notice from the characters it contains; SpanGate finds, in
-// one scan of the notice, the sentences a regex may match; AnchorGates finds, in one pass over the
-// sentences' characters, the sentences each of many regexes may match. A "no" is always right; a
-// "maybe" is then settled by the regex itself, so results are exactly those of running every regex
-// everywhere.
+// mayOccur rules a regex out for a whole notice from the characters it contains; AnchorGates finds, in
+// one pass over the sentences' characters, the sentences each of many regexes may match. A "no" is
+// always right; a "maybe" is then settled by the regex itself, so results are exactly those of running
+// every regex everywhere.
 import type { ExtractContext } from '../context.js';
-
-/**
- * The source of a regex without its assertions (lookarounds, \b, \B, ^, $), or null when that cannot
- * be done safely (a quantified assertion, a backreference whose group numbering would move).
- * Dropping an assertion only lets more strings match, and an assertion-free regex matches a piece of
- * a text exactly where it matches that piece in the whole text: no neighbour outside is looked at.
- */
-export function withoutAssertions(source: string): string | null {
-  if (/\\[1-9]|\\k</.test(source)) return null;
-  let out = '';
-  let i = 0;
-  while (i < source.length) {
-    const ch = source[i];
-    if (ch === '\\') {
-      const next = source[i + 1];
-      if (next !== 'b' && next !== 'B') out += ch + (next ?? '');
-      i += 2;
-    } else if (ch === '[') {
-      const end = classEnd(source, i);
-      out += source.slice(i, end);
-      i = end;
-    } else if (ch === '^' || ch === '$') {
-      i++;
-    } else if (ch === '(' && /^\(\?(?:=|!|<=|<!)/.test(source.slice(i, i + 4))) {
-      i = groupEnd(source, i);
-      if (/^[*+?{]/.test(source.slice(i, i + 1))) return null;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
-}
 
 /** Index just past the character class that opens at i. */
 export function classEnd(source: string, i: number): number {
@@ -61,81 +27,6 @@ export function groupEnd(source: string, i: number): number {
     }
   }
   return j;
-}
-
-/**
- * Which sentences (in text order) may contain a match of a regex, from one left-to-right scan of the
- * whole notice instead of one regex call per sentence: a call costs far more than its scan on a short
- * sentence, and most sentences match nothing. The scan uses the regex without assertions (see
- * withoutAssertions), so a sentence it rules out cannot match; test() then answers exactly.
- */
-export class SpanGate {
-  private readonly scan: RegExp | null;
-  /** the regex has no assertions: a match found inside the sentence is the answer */
-  private readonly exact: boolean;
-  private readonly plain: RegExp;
-  private from = -1;
-  private matchStart = 0;
-  private matchEnd = 0;
-
-  constructor(
-    re: RegExp,
-    private readonly text: string,
-  ) {
-    const plan = gatePlan(re);
-    this.plain = plan.plain;
-    this.scan = plan.scan;
-    this.exact = plan.exact;
-  }
-
-  /** Might the sentence [start, end) contain a match? false is certain. Calls must come in text order. */
-  mayMatch(start: number, end: number): boolean {
-    const scan = this.scan;
-    if (scan === null) return true;
-    if (this.from < 0 || start < this.from || this.matchStart < start) {
-      this.from = start;
-      scan.lastIndex = start;
-      const m = scan.exec(this.text);
-      this.matchStart = m ? m.index : Infinity;
-      this.matchEnd = m ? m.index + m[0].length : Infinity;
-    }
-    return this.matchStart < end;
-  }
-
-  /** Does the regex match anywhere in the whole text? (Call before any sentence.) */
-  matchesText(): boolean {
-    return this.exact ? this.mayMatch(0, this.text.length) : this.plain.test(this.text);
-  }
-
-  /** Does the regex match the sentence text (which is text.slice(start, end))? */
-  test(start: number, end: number, sentence: string): boolean {
-    if (!this.mayMatch(start, end)) return false;
-    if (this.exact && this.matchEnd <= end) return true;
-    return this.plain.test(sentence);
-  }
-}
-
-interface GatePlan {
-  plain: RegExp;
-  scan: RegExp | null;
-  exact: boolean;
-}
-
-// Gates are made per notice; their regexes are compiled once per source regex.
-const planCache = new WeakMap<RegExp, GatePlan>();
-function gatePlan(re: RegExp): GatePlan {
-  let plan = planCache.get(re);
-  if (!plan) {
-    const flags = re.flags.replace(/[gy]/g, '');
-    const source = withoutAssertions(re.source);
-    plan = {
-      plain: new RegExp(re.source, flags),
-      scan: source === null ? null : new RegExp(source, flags + 'g'),
-      exact: source === re.source,
-    };
-    planCache.set(re, plan);
-  }
-  return plan;
 }
 
 // --- Which characters a notice contains: a cheap test that most regexes cannot match it at all. ---
