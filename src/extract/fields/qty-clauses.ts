@@ -1,7 +1,7 @@
 // Clauses: lines cut into sentences at 。 and sentences cut where a contrast or an aside starts
 // (「…流出しましたが、カード情報は含まれておりません」「なお、…」「※…」), so that a negation only
 // covers the words it is about.
-import { scanAll, scannerOf, type TermMatch } from './qty-scan.js';
+import type { TermMatch } from './qty-scan.js';
 
 export interface Clause {
   start: number;
@@ -18,7 +18,6 @@ const CUT_BEFORE = /(?:なお、|ただし、|※|但し、)/g;
 
 /** The patterns clauses are cut at, for a scanner (qty-scan) that finds their matches with others. */
 export const CUT_PATTERNS: RegExp[] = [CUT_AFTER, CUT_BEFORE, NEG_ASIDE];
-const CUT_SCANNER = scannerOf(CUT_PATTERNS);
 
 /**
  * Every cut position in the text, ascending (duplicates possible), from the matches of each of
@@ -72,11 +71,7 @@ function pushClause(out: Clause[], text: string, s: number, e: number): void {
   if (hasNonSpace(text, s, e)) out.push({ start: s, end: e });
 }
 
-export function clausesOf(text: string): Clause[] {
-  return clausesFromCuts(text, scanAll(CUT_SCANNER, text));
-}
-
-/** clausesOf, given the matches of each of CUT_PATTERNS in the text (as scanAll returns them). */
+/** The clauses of the text, given the matches of each of CUT_PATTERNS in it (as qty-scan's scanAll returns them). */
 export function clausesFromCuts(text: string, cutMatches: TermMatch[][]): Clause[] {
   const out: Clause[] = [];
   const cuts = cutPositions(cutMatches[0]!, cutMatches[1]!, cutMatches[2]!);

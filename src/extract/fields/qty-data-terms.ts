@@ -1,8 +1,5 @@
 // Words notices use for personal-data items, mapped onto the closed DATA_ITEMS vocabulary.
 import type { DataItem } from '../../model/index.js';
-import { scanAll, scannerOf, type TermMatch } from './qty-scan.js';
-
-export type { TermMatch };
 
 /** Order matters: longer, more specific words come before the short ones they contain. */
 export const DATA_TERMS: [RegExp, DataItem][] = [
@@ -44,11 +41,3 @@ export const FIELD_LIKE = /(?:日|日時|番号|履歴|内容|件名|本文|続�
 
 /** Every vocabulary pattern: DATA_TERMS in order, then OTHER_TERMS (last). */
 export const TERM_PATTERNS: RegExp[] = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS];
-
-// Every vocabulary word is found in one pass over the text (qty-scan), not one search per pattern.
-const TERM_SCANNER = scannerOf(TERM_PATTERNS);
-
-/** Every match of each DATA_TERMS pattern (in DATA_TERMS order), then of OTHER_TERMS (last). */
-export function termMatches(text: string): TermMatch[][] {
-  return scanAll(TERM_SCANNER, text);
-}
