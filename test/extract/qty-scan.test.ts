@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CUT_PATTERNS } from '../../src/extract/fields/qty-clauses.js';
 import { DATA_TERMS, OTHER_TERMS } from '../../src/extract/fields/qty-data-terms.js';
-import { literalPrefixesOf, plainWords, scanAll, scannerOf } from '../../src/extract/fields/qty-scan.js';
+import { firstMatch, literalPrefixesOf, plainWords, scanAll, scannerOf } from '../../src/extract/fields/qty-scan.js';
 
 function globalMatches(re: RegExp, text: string): { start: number; end: number; word: string }[] {
   const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
@@ -50,11 +50,15 @@ describe('qty-scan', () => {
     let found = 0;
     for (const text of texts) {
       const got = scanAll(scanner, text);
+      let first = -1;
       patterns.forEach((re, i) => {
         const want = globalMatches(re, text);
         found += want.length;
         expect(got[i], `${re} on ${text.slice(0, 40)}`).toEqual(want);
+        if (want.length > 0 && (first < 0 || want[0]!.start < first)) first = want[0]!.start;
       });
+      // the first match of any pattern, as a search of their union finds it
+      expect(firstMatch(scanner, text), text.slice(0, 40)).toBe(first);
     }
     expect(found).toBeGreaterThan(100);
   });

@@ -24,13 +24,18 @@ export interface TermMatch {
  * Handles literal words, leading (?:…|…) groups of them and leading plain classes ([(（]).
  */
 export function literalPrefixesOf(source: string): string[] | null {
+  return perAlternative(source, prefixesOfAlternative);
+}
+
+/** The strings `of` gives for each top-level alternative, in order; null when it gives none for one. */
+function perAlternative(source: string, of: (alt: string) => string[] | null): string[] | null {
   const alts = topLevelAlternatives(source);
   if (alts === null) return null;
   const out: string[] = [];
   for (const alt of alts) {
-    const prefixes = prefixesOfAlternative(alt);
-    if (prefixes === null) return null;
-    out.push(...prefixes);
+    const strings = of(alt);
+    if (strings === null) return null;
+    out.push(...strings);
   }
   return out;
 }
@@ -95,15 +100,10 @@ const MAX_WORDS = 64;
  * X?Y as XY, then Y, and (?:A|B)C as AC, then BC: the words in that order match exactly where it does.
  */
 export function plainWords(source: string): string[] | null {
-  const alts = topLevelAlternatives(source);
-  if (alts === null) return null;
-  const out: string[] = [];
-  for (const alt of alts) {
+  return perAlternative(source, (alt) => {
     const lead = leadingWords(alt);
-    if (lead === null || lead.end < alt.length) return null;
-    out.push(...lead.words);
-  }
-  return out;
+    return lead !== null && lead.end === alt.length ? lead.words : null;
+  });
 }
 
 /**
@@ -300,34 +300,43 @@ function wordAt(text: string, pos: number, word: string): boolean {
   return true;
 }
 
+/**
+ * The alternatives that may match at a position whose character is `first` and the next `second` (0 past
+ * the end), or null when none can: most positions are ruled out by one or two table lookups.
+ */
+function altsAt(sc: Scanner, first: number, second: number): Alt[] | null {
+  const kind = sc.starts[first];
+  if (kind === 0) return null;
+  if (kind === PAIRS && sc.pairSeen[pairHash(first, second)] === 0) return null;
+  return sc.lists[listAt(sc, first, second)]!;
+}
+
+/** What the alternative matches at pos, or null. */
+function matchAt(alt: Alt, text: string, pos: number): string | null {
+  if (alt.word !== null) return wordAt(text, pos, alt.word) ? alt.word : null;
+  const re = alt.re!;
+  re.lastIndex = pos;
+  const m = re.exec(text);
+  return m === null ? null : m[0];
+}
+
 export function scanAll(sc: Scanner, text: string): TermMatch[][] {
   const out: TermMatch[][] = sc.patterns.map(() => []);
   const next = new Array<number>(sc.patterns.length).fill(0); // where each pattern's search goes on
-  const starts = sc.starts;
   const len = text.length;
   // (each character is read once: `second` becomes the next position's `first`; 0 past the end)
   let second = len > 0 ? text.charCodeAt(0) : 0;
   for (let pos = 0; pos < len; pos++) {
     const first = second;
     second = pos + 1 < len ? text.charCodeAt(pos + 1) : 0;
-    const kind = starts[first];
-    if (kind === 0) continue;
-    if (kind === PAIRS && sc.pairSeen[pairHash(first, second)] === 0) continue;
-    const list = sc.lists[listAt(sc, first, second)]!;
+    const list = altsAt(sc, first, second);
+    if (list === null) continue;
     for (let k = 0; k < list.length; k++) {
       const alt = list[k]!;
       const i = alt.pattern;
       if (pos < next[i]!) continue;
-      let word = alt.word;
-      if (word !== null) {
-        if (!wordAt(text, pos, word)) continue;
-      } else {
-        const re = alt.re!;
-        re.lastIndex = pos;
-        const m = re.exec(text);
-        if (m === null) continue;
-        word = m[0];
-      }
+      const word = matchAt(alt, text, pos);
+      if (word === null) continue;
       out[i]!.push({ start: pos, end: pos + word.length, word });
       next[i] = pos + word.length;
     }
@@ -341,4 +350,22 @@ export function scanAll(sc: Scanner, text: string): TermMatch[][] {
     }
   }
   return out;
+}
+
+/** Where the first match of any of the scanner's patterns starts, or -1 (what text.search of their union gives). */
+export function firstMatch(sc: Scanner, text: string): number {
+  let found = -1;
+  for (const i of sc.searched) {
+    const re = sc.global[i]!;
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m !== null && (found < 0 || m.index < found)) found = m.index;
+  }
+  const end = found < 0 ? text.length : found;
+  for (let pos = 0; pos < end; pos++) {
+    const list = altsAt(sc, text.charCodeAt(pos), pos + 1 < text.length ? text.charCodeAt(pos + 1) : 0);
+    if (list === null) continue;
+    for (let k = 0; k < list.length; k++) if (matchAt(list[k]!, text, pos) !== null) return pos;
+  }
+  return found;
 }
