@@ -1,5 +1,6 @@
 // Date primitives for Japanese notices: 西暦・和暦・slash/dash/dot forms, year-less dates, 同日/翌日/前日, times.
 // Works on NFKC text (digits already ASCII). All patterns are linear: bounded quantifiers, no nested repetition.
+import { isSpace } from './chars.js';
 
 export interface DateMention {
   /** offsets in the searched text */
@@ -125,14 +126,6 @@ const ERA_SECOND: Record<string, string> = { 令: '和', 平: '成', 昭: '和',
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
-}
-
-/** The code units regex \s matches (and trim() removes). */
-export function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 function isKanjiNumeral(c: number): boolean {

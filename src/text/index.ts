@@ -1,3 +1,4 @@
+export * from './chars.js';
 export * from './normalize.js';
 export * from './dates.js';
 export * from './numbers.js';

@@ -1,6 +1,7 @@
 // Shared helpers for the classification fields (categories, isIncident, leakStatus, authorities):
 // sentence splitting with offsets, section roles (recurrence measures, requests to readers),
 // negation of a cue inside its clause. Every regex here is bounded ([^。\n]{0,N}) so time stays linear.
+import { isSpace } from '../../text/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
 import { AnchorGates } from './regex-prefilter.js';
 
@@ -99,13 +100,9 @@ const HEADING_MARK = /^\s*(?:[0-9０-９]{1,2}\s*[.．、)）:]|[(（][0-9０-�
 // Marks of list items (not of section headings) inside a measures list.
 const ITEM_MARK = /^\s*(?:[・\-•*‐]|[①-⑳]|[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[)）])/;
 
-// The characters String.prototype.trim removes (the same set as \s), to find blank text without slicing.
-const SPACE = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1;
-
 /** Is text[from, to) all white space (what trim() would empty)? */
 function blank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (SPACE[text.charCodeAt(i)] === 0) return false;
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -113,8 +110,8 @@ function isHeading(line: string): boolean {
   // (the trimmed length first: most lines are too long to be headings, and need no trimmed copy)
   let a = 0;
   let b = line.length;
-  while (a < b && SPACE[line.charCodeAt(a)] === 1) a++;
-  while (b > a && SPACE[line.charCodeAt(b - 1)] === 1) b--;
+  while (a < b && isSpace(line.charCodeAt(a))) a++;
+  while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
   if (b === a || b - a > 40) return false;
   const t = line.slice(a, b);
   if (/[。]$/.test(t)) return false;

@@ -1,6 +1,7 @@
 // Clauses: lines cut into sentences at 。 and sentences cut where a contrast or an aside starts
 // (「…流出しましたが、カード情報は含まれておりません」「なお、…」「※…」), so that a negation only
 // covers the words it is about.
+import { isSpace } from '../../text/index.js';
 import type { TermMatch } from './qty-scan.js';
 
 export interface Clause {
@@ -46,18 +47,9 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-const WHITE = /\s/; // the characters String.prototype.trim removes
-
-/** Whether the character is surely not \s: printable ASCII, or between U+3000 and U+FEFF, the two
- * white-space characters that bound Japanese script (the rest is left to WHITE). */
-function surelyNotSpace(c: number): boolean {
-  return (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff);
-}
-
 function hasNonSpace(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (surelyNotSpace(c) || !WHITE.test(text[i]!)) return true;
+    if (!isSpace(text.charCodeAt(i))) return true;
   }
   return false;
 }
