@@ -56,7 +56,6 @@ function validLabels(ascii: string): boolean {
   return len > 0 && prev !== 45;
 }
 
-/** The ASCII (punycode) form of a lower-cased hostname if it is a valid public hostname, else null. */
 // domainToASCII is costly, and the same non-ASCII candidates recur (section headings like 「1.概要」 look
 // like bare names until the TLD check): remember the conversions, up to a bound.
 const TO_ASCII = new Map<string, string>();
@@ -69,6 +68,7 @@ function cachedToASCII(host: string): string {
   return ascii;
 }
 
+/** The ASCII (punycode) form of a lower-cased hostname if it is a valid public hostname, else null. */
 export function asciiHost(host: string): string | null {
   if (host.length === 0 || host.length > 253) return null;
   let ascii = host;

@@ -135,15 +135,13 @@ const LABEL_LINE = /^[<＜〈《][^>＞〉》]{1,30}[>＞〉》]$/;
 
 /** A short line without a closing 。 that starts with a marker (or is a 【…】 / ＜…＞ label) is a heading. */
 export function isHeadingLine(line: string): Marker | null {
-  return headingMarker(line, line.trim(), undefined);
+  return headingMarker(line, line.trim(), lineMarker(line));
 }
 
-/** isHeadingLine with the trimmed line `t` and the line's marker already known (`undefined`: not
- * computed yet). */
-function headingMarker(line: string, t: string, known: Marker | null | undefined): Marker | null {
+/** isHeadingLine, given the trimmed line `t` and the line's marker `m` (lineMarker). */
+function headingMarker(line: string, t: string, m: Marker | null): Marker | null {
   if (t.length === 0 || t.length > MAX_HEADING) return null;
   if (t.endsWith('。')) return null;
-  const m = known === undefined ? lineMarker(line) : known;
   if (m) {
     if (m.kind === 'dot' || m.kind === 'dash') return null; // ・ and - are list items, not headings
     // a dated line such as "5月27日 ..." or a clock time is an event, not a heading

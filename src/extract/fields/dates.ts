@@ -147,16 +147,17 @@ export function extractDates(ctx: ExtractContext): DateFields {
   };
 }
 
-/** The earliest dated clause that says the organization learned of the incident. */
+/** The evidence of a clause: its date. */
 function span(c: DatedClause): NSpan[] {
   return [{ start: c.mention.start, end: c.mention.end }];
 }
 
-/** Dated on or before the notice's own date. */
-function datedBy(c: DatedClause, publishedAt: string | null): boolean {
-  return !!c.mention.iso && (!publishedAt || c.mention.iso <= publishedAt);
+/** Dated, and on or before `limit` (any date when there is none). */
+function datedBy(c: DatedClause, limit: string | null): boolean {
+  return !!c.mention.iso && (!limit || c.mention.iso <= limit);
 }
 
+/** The earliest dated clause that says the organization learned of the incident. */
 function statedDiscovery(clauses: DatedClause[], publishedAt: string | null): DatedClause | null {
   // 「4月8日、…配布したチラシに…が記載されていたことが判明」 with a later 「4月9日、…ご連絡により判明」: the
   // earlier date belongs to the event; the org first learned on the day of the plain discovery clause.
