@@ -1,6 +1,6 @@
 // Composes the field extractors into one Incident. Each field module is a pure function of the context.
 import type { Document, EvidenceField, Incident, Span } from '../model/index.js';
-import { toOriginalSpan } from '../text/index.js';
+import { toOriginalSpan, type NormalizedText } from '../text/index.js';
 import { createContext, type NSpan } from './context.js';
 import { extractAffected } from './fields/affected.js';
 import { extractAuthorities } from './fields/authorities.js';
@@ -71,18 +71,41 @@ export function extractIncident(doc: Document): Incident {
   record.isIncident = note('isIncident', extractIsIncident(ctx, record));
 
   const evidence: Partial<Record<EvidenceField, Span[]>> = {};
-  for (const [field, spans] of ev) evidence[field] = mergeSpans(spans.map((s) => toOriginalSpan(ctx.nt, s.start, s.end)));
+  for (const [field, spans] of ev) evidence[field] = originalSpans(ctx.nt, spans);
   record.evidence = evidence;
   return record;
 }
 
-function mergeSpans(spans: Span[]): Span[] {
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
+/**
+ * The spans mapped to the original text, empty ones dropped, sorted by start then end, and overlapping or
+ * touching ones merged. (Built in one array, sorted by insertion: a field has a few spans, mostly in order,
+ * and a filter-map-sort chain per field was a tenth of all the memory extraction allocated.)
+ */
+function originalSpans(nt: NormalizedText, spans: NSpan[]): Span[] {
   const out: Span[] = [];
-  for (const s of sorted) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ start: s.start, end: s.end });
+  for (const s of spans) {
+    const o = toOriginalSpan(nt, s.start, s.end);
+    if (o.end > o.start) out.push(o);
   }
+  if (out.length > 32) out.sort(byStartThenEnd); // (insertion would be quadratic in a hostile notice)
+  else {
+    for (let i = 1; i < out.length; i++) {
+      const o = out[i];
+      let j = i;
+      for (; j > 0 && byStartThenEnd(out[j - 1], o) > 0; j--) out[j] = out[j - 1];
+      out[j] = o;
+    }
+  }
+  let kept = 0;
+  for (const s of out) {
+    const last = kept > 0 ? out[kept - 1] : null;
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out[kept++] = s;
+  }
+  out.length = kept;
   return out;
+}
+
+function byStartThenEnd(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end;
 }
