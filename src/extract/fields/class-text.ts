@@ -113,9 +113,8 @@ function isHeading(line: string): boolean {
   while (a < b && isSpace(line.charCodeAt(a))) a++;
   while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
   if (b === a || b - a > 40) return false;
-  const t = line.slice(a, b);
-  if (/[。]$/.test(t)) return false;
-  return HEADING_MARK.test(t) || t.length <= 16;
+  if (line.charCodeAt(b - 1) === 0x3002) return false; // ends in 。: a sentence
+  return b - a <= 16 || HEADING_MARK.test(line.slice(a, b));
 }
 
 const cache = new WeakMap<ExtractContext, Sentence[]>();
