@@ -253,12 +253,7 @@ export function analyzeCategories(ctx: ExtractContext): CategoryAnalysis {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const sentences = sentencesOf(ctx);
-  const spans = new Map<Category, NSpan[]>();
-  const add = (cat: Category, span: NSpan): void => {
-    const list = spans.get(cat) ?? [];
-    if (list.length < 6) list.push(span);
-    spans.set(cat, list);
-  };
+  const spans: CueSpans = new Map();
 
   // Each rule's regex (and its condition) runs only on the sentences its gate lets through.
   for (const s of sentences) {
@@ -270,39 +265,34 @@ export function analyzeCategories(ctx: ExtractContext): CategoryAnalysis {
         const low = bits & -bits;
         bits ^= low;
         const r = w * 32 + 31 - Math.clz32(low) - G_FIRST;
-        if (r >= 0 && r < RULES.length) cueOf(s, RULES[r], add);
+        if (r >= 0 && r < RULES.length) cueOf(s, RULES[r], spans);
       }
     }
   }
-  supplyChain(sentences, add);
-
-  const has = (c: Category): boolean => spans.has(c);
-  const drop = (c: Category): void => {
-    spans.delete(c);
-  };
+  supplyChain(sentences, spans);
 
   // Stolen items are theft only; a lost letter is a document, not a device, when no device is named.
-  if (has('theft')) {
-    drop('device_loss');
-    drop('document_loss');
+  if (spans.has('theft')) {
+    spans.delete('device_loss');
+    spans.delete('document_loss');
   }
   // An encrypted-files infection is ransomware, not a separate malware category.
-  if (has('ransomware')) drop('malware');
+  if (spans.has('ransomware')) spans.delete('malware');
   // Data shown to others by a misdirected mail/FAX/letter is the misdelivery itself.
-  if (has('email_misdelivery') || has('fax_misdelivery') || has('postal_misdelivery')) drop('misconfiguration_exposure');
+  if (spans.has('email_misdelivery') || spans.has('fax_misdelivery') || spans.has('postal_misdelivery')) spans.delete('misconfiguration_exposure');
   // A paper handed to the wrong person or thrown away is not also "lost".
-  if (has('other')) {
-    drop('document_loss');
-    drop('device_loss');
+  if (spans.has('other')) {
+    spans.delete('document_loss');
+    spans.delete('device_loss');
   }
   // A request flood is ddos even when the notice calls it 不正アクセス, unless an intrusion is described.
-  if (has('ddos') && !hasStrongIntrusion(sentences)) drop('unauthorized_access');
+  if (spans.has('ddos') && !hasStrongIntrusion(sentences)) spans.delete('unauthorized_access');
   // A leftover or service account logged into is an intrusion, not a user's account taken over.
-  if (has('account_takeover') && !hasUserTakeover(sentences)) drop('account_takeover');
+  if (spans.has('account_takeover') && !hasUserTakeover(sentences)) spans.delete('account_takeover');
   // Tampering of a site's own pages is an intrusion; web skimming also implies it.
   // An online shop whose pages were tampered with while card data leaked: a skimmer, even when the
   // sentence naming the tampering does not mention the cards.
-  if (!has('web_skimming')) {
+  if (!spans.has('web_skimming')) {
     const tamper = firstTamper(sentences);
     if (tamper && /クレジットカード|カード情報/.test(ctx.text) && /ショップ|通販|ストア|EC|オンライン|ネット販売/.test(ctx.text)) {
       spans.set('web_skimming', [tamper]);
@@ -310,47 +300,61 @@ export function analyzeCategories(ctx: ExtractContext): CategoryAnalysis {
   }
   // Every intrusion-type category carries unauthorized_access.
   for (const c of ['ransomware', 'account_takeover', 'web_skimming', 'vulnerability_exploit'] as const) {
-    if (has(c) && !has('unauthorized_access')) {
+    if (spans.has(c) && !spans.has('unauthorized_access')) {
       spans.set('unauthorized_access', [...(spans.get(c) ?? [])]);
     }
   }
   // Emotet-style infections of own PCs that send spoofed mails: malware + phishing, no intrusion
   // unless one is described (handled by the cues themselves).
 
-  const order: Category[] = [
-    'ransomware',
-    'unauthorized_access',
-    'malware',
-    'account_takeover',
-    'phishing',
-    'email_misdelivery',
-    'postal_misdelivery',
-    'fax_misdelivery',
-    'device_loss',
-    'document_loss',
-    'theft',
-    'misconfiguration_exposure',
-    'insider_misuse',
-    'vulnerability_exploit',
-    'supply_chain',
-    'web_skimming',
-    'ddos',
-    'other',
-  ];
-  const categories = order.filter((c) => spans.has(c));
+  const categories = ORDER.filter((c) => spans.has(c));
   const evidence: NSpan[] = [];
-  for (const c of categories) evidence.push(...(spans.get(c) ?? []).slice(0, 2));
+  for (const c of categories) {
+    const list = spans.get(c)!;
+    for (let k = 0; k < list.length && k < 2; k++) evidence.push(list[k]);
+  }
   const out = { categories, evidence, spans };
   cache.set(ctx, out);
   return out;
 }
 
 /** The rule's cue in the sentence, when its condition holds there. */
-function cueOf(s: Sentence, rule: CueRule, add: (c: Category, span: NSpan) => void): void {
+function cueOf(s: Sentence, rule: CueRule, spans: CueSpans): void {
   if (rule.when && !rule.when(s)) return;
   const cue = findCue(s, rule.re, rule.keepNegated);
-  if (cue) add(rule.cat, cue.span);
+  if (cue) addCue(spans, rule.cat, cue.span);
 }
+
+/** Each category's cue spans found so far (at most 6 kept per category). */
+type CueSpans = Map<Category, NSpan[]>;
+
+function addCue(spans: CueSpans, cat: Category, span: NSpan): void {
+  const list = spans.get(cat);
+  if (!list) spans.set(cat, [span]);
+  else if (list.length < 6) list.push(span);
+}
+
+// The order categories are listed in a record.
+const ORDER: readonly Category[] = [
+  'ransomware',
+  'unauthorized_access',
+  'malware',
+  'account_takeover',
+  'phishing',
+  'email_misdelivery',
+  'postal_misdelivery',
+  'fax_misdelivery',
+  'device_loss',
+  'document_loss',
+  'theft',
+  'misconfiguration_exposure',
+  'insider_misuse',
+  'vulnerability_exploit',
+  'supply_chain',
+  'web_skimming',
+  'ddos',
+  'other',
+];
 
 function firstTamper(sentences: Sentence[]): NSpan | null {
   for (const s of sentences) {
@@ -375,7 +379,7 @@ function hasStrongIntrusion(sentences: Sentence[]): boolean {
   return false;
 }
 
-function supplyChain(sentences: Sentence[], add: (c: Category, s: NSpan) => void): void {
+function supplyChain(sentences: Sentence[], spans: CueSpans): void {
   let carry = false;
   for (const s of sentences) {
     const usableSentence = s.title || !(isAdvisory(s) || isMeasure(s) || isGeneral(s));
@@ -398,7 +402,7 @@ function supplyChain(sentences: Sentence[], add: (c: Category, s: NSpan) => void
       // "委託先と共に調査した結果、当社サーバーへの不正アクセスが判明": the event is the organization's own
       if (ev && SELF_OR_HELP.test(after.slice(0, ev.index))) continue;
       if (ev && !isNegatedEvent(s, m.index + m[0].length + ev.index + ev[0].length)) {
-        add('supply_chain', { start: s.start + m.index, end: s.start + m.index + m[0].length + ev.index + ev[0].length });
+        addCue(spans, 'supply_chain', { start: s.start + m.index, end: s.start + m.index + m[0].length + ev.index + ev[0].length });
         found = true;
         break;
       }
@@ -408,7 +412,7 @@ function supplyChain(sentences: Sentence[], add: (c: Category, s: NSpan) => void
       if (r) {
         const ev = CONTRACTOR_EVENT.exec(s.text.slice(r.index));
         if (ev && !isNegatedEvent(s, r.index + ev.index + ev[0].length)) {
-          add('supply_chain', { start: s.start + r.index, end: s.start + r.index + ev.index + ev[0].length });
+          addCue(spans, 'supply_chain', { start: s.start + r.index, end: s.start + r.index + ev.index + ev[0].length });
         }
       }
     }
