@@ -1,5 +1,6 @@
 // Splitting a notice into headed sections (1.概要, ■経緯, 【…】, (1), 第2 …) and list items (・, ■, ●, -, (1), 1., 一.).
 // Works on NFKC text (① arrives as 1, （１） as (1)). Everything is line based, so the work is linear.
+import { isSpace } from './chars.js';
 
 export interface TextLine {
   start: number;
@@ -118,17 +119,22 @@ export function lineMarker(line: string): Marker | null {
   const list = MARKER_LIST_OF[line.charCodeAt(indent)]!;
   if (list === 0) return null;
   for (const { kind, re } of MARKER_LISTS[list]!) {
+    // (test, not exec: a sticky match ends at lastIndex, so no match array is needed)
     re.lastIndex = indent;
-    const m = re.exec(line);
-    if (m) {
-      if (indent + m[0].length >= line.length) return null; // a marker with nothing after it
-      return { kind, text: m[0].trim(), indent, contentOffset: indent + m[0].length };
+    if (re.test(line)) {
+      const end = re.lastIndex;
+      if (end >= line.length) return null; // a marker with nothing after it
+      // (the marker starts on a non-space, so trimming it is dropping the spaces it ends with: one copy)
+      let textEnd = end;
+      while (isSpace(line.charCodeAt(textEnd - 1))) textEnd--;
+      return { kind, text: line.slice(indent, textEnd), indent, contentOffset: end };
     }
   }
   return null;
 }
 
 const MAX_HEADING = 40;
+const MARU = 0x3002; // 。
 const DATED_START = /^[0-9]{1,2}[月:時]/;
 const LABEL_OPEN = '<＜〈《';
 const LABEL_LINE = /^[<＜〈《][^>＞〉》]{1,30}[>＞〉》]$/;
@@ -172,26 +178,111 @@ const MAX_PLAIN_HEADING = 24;
 // (sticky: tried where a marker's content starts, without a copy of the rest of the line)
 const STRONG_HEADING = /\s*(?:お?問い?合わせ|お問合せ|窓口|連絡先|本件に関する|今後の|原因|経緯|概要|再発防止|お詫び)/y;
 
+// punctuation of a sentence, and dates, company names and numbers of a line that is not a heading
+const CLAUSE_MARK = /[。、,:：]/;
+const DATE_OR_NAME = /[0-9]{1,2}月|[0-9]{4}年|令和|平成|株式会社|[0-9]{2,}-/;
+
 /** `t`: the trimmed line; `mark`: the line's own marker (lineMarker), both computed once by the caller. */
 function plainHeading(line: string, t: string, mark: Marker | null): Marker | null {
-  if (mark !== null || t.length < 2 || t.length > MAX_PLAIN_HEADING || /[。、,:：]/.test(t)) return null;
+  if (mark !== null || t.length < 2 || t.length > MAX_PLAIN_HEADING || CLAUSE_MARK.test(t)) return null;
   if (!HEADING_WORDS.test(t)) return null;
-  if (/[0-9]{1,2}月|[0-9]{4}年|令和|平成|株式会社|[0-9]{2,}-/.test(t)) return null;
+  if (DATE_OR_NAME.test(t)) return null;
   return { kind: 'plain', text: '', indent: 0, contentOffset: line.length - line.trimStart().length };
 }
 
 /** Numbered markers continue a list only with the next number; other markers always do. */
 function follows(a: Marker, b: Marker): boolean {
-  const na = /[0-9]+/.exec(a.text);
-  const nb = /[0-9]+/.exec(b.text);
-  if (!na || !nb) return true;
-  return Number(nb[0]) === Number(na[0]) + 1;
+  const na = markerNumber(a.text);
+  const nb = markerNumber(b.text);
+  return na < 0 || nb < 0 || nb === na + 1;
 }
 
-/** `trimmed`: the lines, trimmed (computed once, not once per look). */
-function nextNonEmpty(trimmed: string[], i: number, step: 1 | -1): number {
-  for (let j = i + step; j >= 0 && j < trimmed.length; j += step) if (trimmed[j]!.length > 0) return j;
+/** The first run of ASCII digits in a marker's text as a number, or -1 when it has none (一、 ア.). */
+export function markerNumber(text: string): number {
+  let i = 0;
+  while (i < text.length && !isDigitCode(text.charCodeAt(i))) i++;
+  if (i === text.length) return -1;
+  let n = 0;
+  for (; i < text.length && isDigitCode(text.charCodeAt(i)); i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function nextNonEmpty(lines: TextLine[], i: number, step: 1 | -1): number {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (trimmedText(lines[j]!.text).length > 0) return j;
   return -1;
+}
+
+/** `line` without leading and trailing spaces (trim() only when there are some: few lines have any). */
+export function trimmedText(line: string): string {
+  const n = line.length;
+  return n > 0 && (isSpace(line.charCodeAt(0)) || isSpace(line.charCodeAt(n - 1))) ? line.trim() : line;
+}
+
+/** The marker of line `i`, looked up once: `marks` holds the ones found so far (undefined: not yet). */
+function markAt(marks: (Marker | null | undefined)[], lines: TextLine[], i: number): Marker | null {
+  const m = marks[i];
+  return m !== undefined ? m : (marks[i] = lineMarker(lines[i]!.text));
+}
+
+/** Marker kinds that can be the top heading level, the more likely first. */
+const TOP_KINDS: readonly MarkerKind[] = ['dai', 'number-dot', 'number-space', 'kanji-number', 'roman', 'square', 'diamond', 'star', 'circle', 'paren-number'];
+
+interface Head {
+  /** index of the heading line */
+  idx: number;
+  m: Marker;
+}
+
+/** The heading lines among `lines`, in order (see splitSections). */
+function headsOf(lines: TextLine[]): Head[] {
+  // a line's marker is only needed where a heading may be (short lines and their neighbours): found on
+  // demand, once (undefined: not looked at yet)
+  const marks: (Marker | null | undefined)[] = new Array<undefined>(lines.length);
+  const heads: Head[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = trimmedText(lines[i]!.text);
+    // a blank or long line, or a sentence, heads nothing (headingMarker and plainHeading would say so)
+    if (t.length === 0 || t.length > MAX_HEADING || t.charCodeAt(t.length - 1) === MARU) continue;
+    const mark = markAt(marks, lines, i);
+    const m = headingMarker(lines[i]!.text, t, mark);
+    if (!m) {
+      const p = plainHeading(lines[i]!.text, t, mark);
+      // an unmarked line right under a heading is that heading's body (「4. お問い合わせ」「窓口」)
+      // (the look-back only when needed: it walks over every blank line before this one)
+      if (p && !(heads.length > 0 && heads[heads.length - 1]!.idx === nextNonEmpty(lines, i, -1))) heads.push({ idx: i, m: p });
+      continue;
+    }
+    if (m.kind !== 'bracket') {
+      const prev = nextNonEmpty(lines, i, -1);
+      // inside a list run: same marker, and for numbered markers the next number (「2. 研修」 then 「6. お問い合わせ」
+      // is a heading again)
+      STRONG_HEADING.lastIndex = m.contentOffset;
+      const strong = STRONG_HEADING.test(lines[i]!.text);
+      const pm = prev >= 0 ? markAt(marks, lines, prev) : null;
+      if (pm?.kind === m.kind && follows(pm, m) && !strong) continue;
+      const next = nextNonEmpty(lines, i, 1);
+      const nm = next >= 0 ? markAt(marks, lines, next) : null;
+      if (nm?.kind === m.kind && follows(m, nm) && !HEADING_WORDS.test(lines[i]!.text)) continue;
+    }
+    heads.push({ idx: i, m });
+  }
+  return heads;
+}
+
+/** The top heading level: the first of TOP_KINDS that heads two lines or more, else the first that heads one. */
+function topKind(heads: Head[]): MarkerKind | null {
+  let once: MarkerKind | null = null;
+  for (const k of TOP_KINDS) {
+    let n = 0;
+    for (const h of heads) if (h.m.kind === k) n++;
+    if (n >= 2) return k;
+    if (n === 1 && once === null) once = k;
+  }
+  return once;
 }
 
 /**
@@ -199,44 +290,11 @@ function nextNonEmpty(trimmed: string[], i: number, step: 1 | -1): number {
  * list, not a series of headings (only its first line may head it). Of the remaining marked headings
  * the most used kind is the top level; 【…】 labels and unmarked heading lines (「再発防止策」) also
  * start sections. Text before the first heading is a section with `heading: null`.
+ * `lines`: the text's lines (splitLines), when the caller has them already.
  */
-export function splitSections(text: string): Section[] {
-  const lines = splitLines(text);
-  const marks: (Marker | null)[] = lines.map((l) => lineMarker(l.text));
-  const trimmed: string[] = lines.map((l) => l.text.trim());
-  const heads: { idx: number; m: Marker }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = headingMarker(lines[i]!.text, trimmed[i]!, marks[i]!);
-    if (!m) {
-      const p = plainHeading(lines[i]!.text, trimmed[i]!, marks[i]!);
-      // an unmarked line right under a heading is that heading's body (「4. お問い合わせ」「窓口」)
-      // (the look-back only when needed: it walks over every blank line before this one)
-      if (p && !(heads.length > 0 && heads[heads.length - 1]!.idx === nextNonEmpty(trimmed, i, -1))) heads.push({ idx: i, m: p });
-      continue;
-    }
-    if (m.kind !== 'bracket') {
-      const prev = nextNonEmpty(trimmed, i, -1);
-      // inside a list run: same marker, and for numbered markers the next number (「2. 研修」 then 「6. お問い合わせ」
-      // is a heading again)
-      STRONG_HEADING.lastIndex = m.contentOffset;
-      const strong = STRONG_HEADING.test(lines[i]!.text);
-      if (prev >= 0 && marks[prev]?.kind === m.kind && follows(marks[prev]!, m) && !strong) continue;
-      const next = nextNonEmpty(trimmed, i, 1);
-      if (next >= 0 && marks[next]?.kind === m.kind && follows(m, marks[next]!) && !HEADING_WORDS.test(lines[i]!.text)) continue;
-    }
-    heads.push({ idx: i, m });
-  }
-  const count = new Map<MarkerKind, number>();
-  for (const h of heads) count.set(h.m.kind, (count.get(h.m.kind) ?? 0) + 1);
-  const preferred: MarkerKind[] = ['dai', 'number-dot', 'number-space', 'kanji-number', 'roman', 'square', 'diamond', 'star', 'circle', 'paren-number'];
-  let top: MarkerKind | null = null;
-  for (const k of preferred) {
-    if ((count.get(k) ?? 0) >= 2) {
-      top = k;
-      break;
-    }
-  }
-  if (top === null) for (const k of preferred) if (count.has(k)) { top = k; break; }
+export function splitSections(text: string, lines: TextLine[] = splitLines(text)): Section[] {
+  const heads = headsOf(lines);
+  const top = topKind(heads);
   const topHeads = heads.filter((h) => h.m.kind === top || h.m.kind === 'bracket' || h.m.kind === 'plain');
   const out: Section[] = [];
   const firstIdx = topHeads.length ? topHeads[0]!.idx : lines.length;
@@ -274,9 +332,7 @@ export function listItems(lines: TextLine[], opts: { stopAtProse?: boolean } = {
   let indent = 0;
   let cur: ListItem | null = null;
   for (const line of lines) {
-    if (line.text.trim().length === 0) {
-      continue;
-    }
+    if (trimmedText(line.text).length === 0) continue;
     const m = lineMarker(line.text);
     const isTop = m !== null && (kind === null ? m.kind !== 'bracket' : m.kind === kind && m.indent <= indent + 1);
     if (m && isTop) {
@@ -286,7 +342,7 @@ export function listItems(lines: TextLine[], opts: { stopAtProse?: boolean } = {
       }
       cur = { marker: m, start: line.start + m.contentOffset, end: line.end, text: line.text.slice(m.contentOffset) };
       out.push(cur);
-    } else if (cur && (m !== null || /^[\s\u3000]/.test(line.text))) {
+    } else if (cur && (m !== null || isSpace(line.text.charCodeAt(0)))) {
       // nested item or indented continuation: part of the current item
       cur.end = line.end;
       cur.text += '\n' + line.text.trim();

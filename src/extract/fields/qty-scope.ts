@@ -1,16 +1,22 @@
 // Parts of a notice that describe neither the data involved nor the measures: the contact desk and
 // requests to readers. Quantities and data items found there are ignored.
-import { splitSections, type Section } from '../../text/index.js';
+import { splitSections, type Section, type TextLine } from '../../text/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
 
 // Several extractors read the sections of the same notice; split it once per context (no shared state
 // beyond the context's lifetime).
 const cache = new WeakMap<ExtractContext, Section[]>();
 
+/** ctx.lines as splitLines gives them: without the empty line after a final newline (or of an empty text). */
+function textLines(ctx: ExtractContext): TextLine[] {
+  const last = ctx.lines[ctx.lines.length - 1];
+  return last !== undefined && last.start === ctx.text.length ? ctx.lines.slice(0, -1) : ctx.lines;
+}
+
 export function sectionsOf(ctx: ExtractContext): Section[] {
   let s = cache.get(ctx);
   if (!s) {
-    s = splitSections(ctx.text);
+    s = splitSections(ctx.text, textLines(ctx));
     cache.set(ctx, s);
   }
   return s;
