@@ -1,6 +1,6 @@
 // Candidate affected counts: numbers with a people/records counter (件・名・人・人分) in a sentence about
 // personal data, with figures that count something else (mails sent, requests, staff who acted) left out.
-import { findQuantities, type Quantity } from '../../text/index.js';
+import { findQuantitiesOf, type Quantity } from '../../text/index.js';
 
 export interface CountCandidate extends Quantity {
   /** the sentence (or list line) the figure sits in */
@@ -11,7 +11,8 @@ export interface CountCandidate extends Quantity {
   personal: boolean;
 }
 
-const PEOPLE_UNITS = new Set(['件', '名', '人', '人分']);
+// the people/records counters 件, 名, 人, 人分 (and 名分, 件分) are the counter words that start with these
+const PEOPLE_UNIT_FIRSTS = ['件', '名', '人'];
 
 // Things that are counted in 件/名 but are not people or records of personal data.
 const NOT_PERSONAL =
@@ -82,37 +83,58 @@ function candidateOf(q: Quantity, sentence: string, total: boolean, personal: bo
   };
 }
 
+// the words right after a figure that say what it counts (matched on the few characters after it)
+// 「約1万件のスパムメール」「20件の不審なアクセス」 (a short modifier allowed, but not one naming people)
+const NOT_PEOPLE_AFTER =
+  /^\s*の?[^、。\s様者方員客]{0,6}?(?:メール(?!アドレス)|送信|配信|通知|問い合わせ|お問い合わせ|ご相談|アクセス|リクエスト|SMS|ショートメッセージ|投稿|書き込み|ログイン|不正利用|事案|インシデント|注文|取引|誤送付|誤送信|誤配|誤交付|紛失|事故|事象|案件)/;
+// 「3,082件のアカウントでログインが成功」 counts accounts (people's records), not logins
+const ACCOUNTS_AFTER = /^\s*の?(?:会員|お客様の?|利用者の?)?アカウント/;
+const SENT_TO_AFTER = /^\s*(?:の[^、。]{0,8})?(?:に|へ)(?:送信|お送り|配信|送付|発送)/;
+// 「2名のお客様からお問い合わせ」: the people who reported it, not the people affected
+const REPORTERS_AFTER = /^\s*の?(?:お客様|会員様?|利用者|方|受信者)から(?:の)?(?:お?問い?合わせ|ご?連絡|ご?指摘|申告|通報|苦情)/;
+const TOTAL_AFTER = /^\s*(?:全体|全員|合計)/;
+// a mail address or phone number names no counted thing (「メールアドレス1,000件」 counts people)
+const CONTACT_WORDS = /(?:メールアドレス|電話番号)/g;
+
+/** People and records figures in text order: counted ones and labelled ones (few notices have labels). */
+function quantitiesOf(text: string): Quantity[] {
+  const found = findQuantitiesOf(text, PEOPLE_UNIT_FIRSTS);
+  const labelled = labelledQuantities(text);
+  return labelled.length === 0 ? found : [...found, ...labelled].sort((a, b) => a.start - b.start);
+}
+
 export function countCandidates(text: string): CountCandidate[] {
   const out: CountCandidate[] = [];
-  const quantities = [...findQuantities(text), ...labelledQuantities(text)].sort((a, b) => a.start - b.start);
-  for (const q of quantities) {
-    if (!PEOPLE_UNITS.has(q.unit)) continue;
+  for (const q of quantitiesOf(text)) {
     if (q.value <= 0) continue;
     const { s, e } = sentenceAround(text, q.exprStart, q.exprEnd);
     const sentence = text.slice(s, e);
     // the words right around the figure decide what it counts
-    const near = text.slice(Math.max(s, q.exprStart - 14), Math.min(e, q.exprEnd + 6));
     const before = text.slice(Math.max(s, q.exprStart - 10), q.exprStart);
     const after = text.slice(q.exprEnd, Math.min(e, q.exprEnd + 14));
-    if (NOT_PERSONAL_END.test(before.replace(/(?:メールアドレス|電話番号)/g, '・'))) continue;
-    // 「約1万件のスパムメール」「20件の不審なアクセス」 (a short modifier allowed, but not one naming people)
-    // 「3,082件のアカウントでログインが成功」 counts accounts (people's records), not logins
-    const accounts = /^\s*の?(?:会員|お客様の?|利用者の?)?アカウント/.test(after);
-    if (!accounts && /^\s*の?[^、。\s様者方員客]{0,6}?(?:メール(?!アドレス)|送信|配信|通知|問い合わせ|お問い合わせ|ご相談|アクセス|リクエスト|SMS|ショートメッセージ|投稿|書き込み|ログイン|不正利用|事案|インシデント|注文|取引|誤送付|誤送信|誤配|誤交付|紛失|事故|事象|案件)/.test(after)) continue;
-    if (/^\s*(?:の[^、。]{0,8})?(?:に|へ)(?:送信|お送り|配信|送付|発送)/.test(after)) continue;
-    // 「2名のお客様からお問い合わせ」: the people who reported it, not the people affected
-    if (/^\s*の?(?:お客様|会員様?|利用者|方|受信者)から(?:の)?(?:お?問い?合わせ|ご?連絡|ご?指摘|申告|通報|苦情)/.test(after)) continue;
+    if (NOT_PERSONAL_END.test(before.replace(CONTACT_WORDS, '・'))) continue;
+    if (!ACCOUNTS_AFTER.test(after) && NOT_PEOPLE_AFTER.test(after)) continue;
+    if (SENT_TO_AFTER.test(after)) continue;
+    if (REPORTERS_AFTER.test(after)) continue;
     if (ACTOR_BEFORE.test(before) && ACTOR_AFTER.test(after)) continue;
-    const total = TOTAL_BEFORE.test(text.slice(Math.max(s, q.exprStart - 12), q.exprStart)) || /^\s*(?:全体|全員|合計)/.test(after);
-    // a figure in a sentence of its own, 「(3,775件)」, belongs to the sentence before it
-    const prev = s > 0 ? sentenceAround(text, Math.max(0, s - 2), Math.max(0, s - 1)) : null;
-    const personal =
-      PERSONAL.test(near) || PERSONAL.test(sentence) || (prev !== null && PERSONAL.test(text.slice(prev.s, prev.e)));
-    out.push(candidateOf(q, sentence, total, personal));
+    const total = TOTAL_BEFORE.test(text.slice(Math.max(s, q.exprStart - 12), q.exprStart)) || TOTAL_AFTER.test(after);
+    out.push(candidateOf(q, sentence, total, isPersonal(text, q, s, e, sentence)));
   }
-  // 「登録者は1,964名ですが、抽出が確認されたのは1,210名」: the figure before the contrast is the population
-  return out.filter((c, i) => {
-    const next = out[i + 1];
+  return withoutPopulations(text, out);
+}
+
+/** The figure, its sentence or (for a figure in a sentence of its own, 「(3,775件)」) the sentence before talks about people. */
+function isPersonal(text: string, q: Quantity, s: number, e: number, sentence: string): boolean {
+  if (PERSONAL.test(text.slice(Math.max(s, q.exprStart - 14), Math.min(e, q.exprEnd + 6))) || PERSONAL.test(sentence)) return true;
+  if (s === 0) return false;
+  const prev = sentenceAround(text, Math.max(0, s - 2), Math.max(0, s - 1));
+  return PERSONAL.test(text.slice(prev.s, prev.e));
+}
+
+/** 「登録者は1,964名ですが、抽出が確認されたのは1,210名」: the figure before the contrast is the population. */
+function withoutPopulations(text: string, cands: CountCandidate[]): CountCandidate[] {
+  return cands.filter((c, i) => {
+    const next = cands[i + 1];
     if (!next || next.sentence !== c.sentence) return true;
     const between = text.slice(c.exprEnd, next.exprStart);
     return !(between.length < 60 && CONTRAST.test(between));
