@@ -29,7 +29,8 @@ const ENUMERATED = /^\s*(?:[^、。]{0,8}、)?(?:第[一二三四五六七八九
 const MARU = 0x3002; // 。
 const LF = 0x0a;
 
-function sentences(text: string, start: number, end: number): NSpan[] {
+/** Sentences of text[start, end): each ends after a 。 or before a line end. */
+export function sentences(text: string, start: number, end: number): NSpan[] {
   const out: NSpan[] = [];
   let s = start;
   for (let i = start; i < end; i++) {
@@ -44,77 +45,89 @@ function sentences(text: string, start: number, end: number): NSpan[] {
   return out;
 }
 
-// every OPENER match contains one of these words: a sentence without one is not looked at
+/** The sentence (as `sentences` splits the whole text) that holds the character at `pos`. */
+function sentenceAt(text: string, pos: number): NSpan {
+  let s = pos;
+  while (s > 0 && text.charCodeAt(s - 1) !== MARU && text.charCodeAt(s - 1) !== LF) s--;
+  let e = pos;
+  while (e < text.length && text.charCodeAt(e) !== MARU && text.charCodeAt(e) !== LF) e++;
+  return { start: s, end: e < text.length && text.charCodeAt(e) === MARU ? e + 1 : e };
+}
+
+// every OPENER match contains one of these words (none holds a 。 or a line end, so each occurrence lies
+// in one sentence): a sentence without one is not looked at
 const OPENER_WORDS = ['今後', '同様の事案', 'このような事態', '再発防止'];
 
-/** Where OPENER_WORDS occur in the text: start offsets, ascending, with their ends. */
-function openerWords(text: string): NSpan[] {
+/** The sentences that hold an opener word, in text order (found from the words, not by splitting the text). */
+export function openerSentences(text: string): NSpan[] {
+  const at: number[] = [];
+  for (const w of OPENER_WORDS) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) at.push(i);
+  at.sort((a, b) => a - b);
   const out: NSpan[] = [];
-  for (const w of OPENER_WORDS) {
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push({ start: at, end: at + w.length });
-  }
-  return out.sort((a, b) => a.start - b.start);
+  for (const pos of at) if (out.length === 0 || pos >= out[out.length - 1]!.end) out.push(sentenceAt(text, pos));
+  return out;
 }
 
-/** Whether one of the (ascending) word spans lies inside [start, end); `from` is where to look on. */
-function wordInside(words: NSpan[], from: number, start: number, end: number): boolean {
-  for (let k = from; k < words.length && words[k]!.start < end; k++) if (words[k]!.start >= start && words[k]!.end <= end) return true;
-  return false;
-}
+// how a measure sentence ends: a promise or a decision about the future
+const FUTURE = /(?:ます|する|します|いたします|行う|図る|講じる|とする|しません|いたしません|こととい?たしました|こととしました|ことにしました)。?$/;
+const PAST = /ました。?$/;
+const FOR_FUTURE = /^\s*(?:今後は|今後、|再発防止のため)/;
+const PRECONDITION = /(?:上|うえ)で、?$/;
 
 /**
  * `scope`: a measures section to read (else sentences anywhere that open like a measure);
  * `preventionSection`: inside a 再発防止 section, fixes already made (「設定を修正いたしました」) count too.
  */
 export function concreteMeasures(text: string, scope: NSpan | null, preventionSection = false): ProseMeasure[] {
-  const words = scope ? [] : openerWords(text);
-  // (without a scope only sentences that open like a measure count: none when no opener word occurs)
-  if (!scope && words.length === 0) return [];
-  const spans = sentences(text, scope?.start ?? 0, scope?.end ?? text.length);
+  // (without a scope only sentences that open like a measure count)
+  const spans = scope ? sentences(text, scope.start, scope.end) : openerSentences(text);
   const out: ProseMeasure[] = [];
-  let w = 0; // first opener word not before the sentence
   for (const sp of spans) {
-    if (!scope) {
-      while (w < words.length && words[w]!.start < sp.start) w++;
-      if (!wordInside(words, w, sp.start, sp.end)) continue;
-    }
     const s = text.slice(sp.start, sp.end);
     if (!scope && !OPENER.test(s)) continue;
-    if (s.trim().length < 8 || s.length > 400) continue;
+    const trimmed = s.trim();
+    if (trimmed.length < 8 || s.length > 400) continue;
     // a report of what was already done at the time (報告しました) is a response step, not a measure
     // (「…することといたしました」 is a decision about the future, so it counts)
     if (CAUSE.test(s)) continue;
     if (!preventionSection && RESPONSE_STEP.test(s)) continue;
-    const future = /(?:ます|する|します|いたします|行う|図る|講じる|とする|しません|いたしません|こととい?たしました|こととしました|ことにしました)。?$/;
     // 「今後は、…に変更しました」: a change made for the future is a measure even in the past tense
-    const forFuture = preventionSection || /^\s*(?:今後は|今後、|再発防止のため)/.test(s);
-    if (!future.test(s.trim()) && !(forFuture && /ました。?$/.test(s.trim()))) continue;
+    const forFuture = preventionSection || FOR_FUTURE.test(s);
+    if (!FUTURE.test(trimmed) && !(forFuture && PAST.test(trimmed))) continue;
     const rest = s.replace(GENERIC, ' ');
     if (!CONCRETE.test(rest)) continue;
-    let pos = 0;
-    const parts: NSpan[] = [];
-    JOIN.lastIndex = 0;
-    // a sentence the notice numbers itself (「第二に、…点検し、…通知する仕組みを導入します」) is one measure
-    const numbered = ENUMERATED.test(s);
-    for (let m = numbered ? null : JOIN.exec(s); m !== null; m = JOIN.exec(s)) {
-      const end = m.index + m[0].length;
-      parts.push({ start: pos, end });
-      pos = end;
-    }
-    parts.push({ start: pos, end: s.length });
+    const parts = joinedParts(s);
     let n = 0;
-    const concrete = parts.map((p) => CONCRETE.test(s.slice(p.start, p.end).replace(GENERIC, ' ')));
+    // (a sentence of one piece is that piece: it was just found concrete)
+    const concrete = parts.length === 1 ? [true] : parts.map((p) => CONCRETE.test(s.slice(p.start, p.end).replace(GENERIC, ' ')));
     for (let k = 0; k < parts.length; k++) {
       const p = parts[k]!;
       const piece = s.slice(p.start, p.end);
       if (!concrete[k]) continue;
       // 「確認したうえで再開します」: a precondition counts only when what follows is a measure too
-      if (/(?:上|うえ)で、?$/.test(piece) && !concrete[k + 1]) continue;
+      if (PRECONDITION.test(piece) && !concrete[k + 1]) continue;
       out.push({ text: piece.trim(), start: sp.start + p.start, end: sp.start + p.end });
       n++;
     }
-    if (n === 0) out.push({ text: s.trim(), start: sp.start, end: sp.end });
+    if (n === 0) out.push({ text: trimmed, start: sp.start, end: sp.end });
     if (out.length >= MAX_SENTENCES) break;
   }
   return out;
+}
+
+/** The pieces of sentence `s` between its connectives (offsets in `s`). */
+function joinedParts(s: string): NSpan[] {
+  const parts: NSpan[] = [];
+  let pos = 0;
+  // a sentence the notice numbers itself (「第二に、…点検し、…通知する仕組みを導入します」) is one measure
+  if (!ENUMERATED.test(s)) {
+    JOIN.lastIndex = 0;
+    for (let m = JOIN.exec(s); m !== null; m = JOIN.exec(s)) {
+      const end = m.index + m[0].length;
+      parts.push({ start: pos, end });
+      pos = end;
+    }
+  }
+  parts.push({ start: pos, end: s.length });
+  return parts;
 }
