@@ -70,36 +70,46 @@ const TIME =
 // What may follow a bare day for it to be a date: a particle or a time of day, not 日間/日以内/日後.
 const BARE_DAY_AFTER = '(?=\\s?(?:\\([月火水木金土日]|の(?:午前|午後|朝|昼|夕|夜|深夜|未明|早朝|明け方|正午)|(?:午前|午後|朝|夕方|夜|深夜|未明|早朝|明け方|正午)|頃|ごろ|[、,]|に(?!わた|一度|\\d)|から|より|まで|\\d{1,2}(?:時|:)))';
 
-const DATE_RE = new RegExp(
-  // every form starts with a digit, a kanji numeral, an era or a relative word: fail fast elsewhere
-  '(?=[0-9〇一二三四五六七八九十令平昭大同翌前当RHS])(?:' +
-  [
-    // 1: era, 2: era year, 3: month, 4: day
-    `(令和|平成|昭和|大正)\\s?(元|${N}{1,3})\\s?年\\s?(?:(${N}{1,3})\\s?月(?:\\s?(${N}{1,3})\\s?日)?)?`,
-    // 5: year, 6: month, 7: day
-    `(?<![0-9])(\\d{4}|[〇一二三四五六七八九]{4})\\s?年\\s?(?:(${N}{1,3})\\s?月(?:\\s?(${N}{1,3})\\s?日)?)?`,
-    // 8: year, 9: sep, 10: month, 11: day (2024/2/5, 2024-02-05, 2024.3.8)
-    `(?<![0-9./-])(\\d{4})([/.-])(\\d{1,2})\\9(\\d{1,2})(?![0-9])`,
-    // 12: relative day word (同日, 翌日, 前日, 当日, 翌朝)
-    `(同日|翌日|前日|当日|翌朝|同夜|同日夜)`,
-    // 13: 翌/同月/翌月 + day: 翌20日, 同月25日, 翌月3日
-    `(翌月|翌|同月)(${N}{1,3})日`,
-    // 15: month, 16: day (year-less)
-    `(?:同年\\s?|(?<![0-9年])|(?<=(?:本|今|昨)年))(${N}{1,3})\\s?月\\s?(${N}{1,3})\\s?日`,
-    // 17: month, 18: day as M/D (year-less, slash only)
-    `(?<![0-9/.])(\\d{1,2})/(\\d{1,2})(?![0-9/])`,
-    // 19: era initial, 20: era year, 21: month, 22: day (R6.5.24, H31.4.1)
-    `(?<![A-Za-z])([RHS])\\s?(\\d{1,2})[./](\\d{1,2})[./](\\d{1,2})(?![0-9])`,
-    // 23: a bare day after an earlier date (「1月26日の夕方から27日の明け方」「27日の朝、」): only where a date word follows
-    `(?<![0-9月年間約計各毎数第])(\\d{1,2})日${BARE_DAY_AFTER}`,
-  ].join('|') +
-    ')' +
-    WEEKDAY +
-    TIME,
-  'y',
-);
+// The written forms of a date, each its own sticky pattern with only its own groups (one alternation of all
+// of them, with the weekday and time, allocated a 29-slot match per date). They are tried in this order, the
+// first that matches wins, and only the ones that can start with the character at hand (FORMS_AT).
+const enum Form {
+  Era, // 1: era, 2: era year, 3: month, 4: day
+  Year, // 1: year, 2: month, 3: day
+  Separated, // 1: year, 2: separator, 3: month, 4: day (2024/2/5, 2024-02-05, 2024.3.8)
+  DayWord, // 1: relative day word (同日, 翌日, 前日, 当日, 翌朝)
+  NextDay, // 1: 翌/同月/翌月, 2: day (翌20日, 同月25日, 翌月3日)
+  MonthDay, // 1: month, 2: day (year-less)
+  Slash, // 1: month, 2: day as M/D (year-less, slash only)
+  EraInitial, // 1: era initial, 2: era year, 3: month, 4: day (R6.5.24, H31.4.1)
+  BareDay, // 1: a bare day after an earlier date (「1月26日の夕方から27日の明け方」「27日の朝、」): only where a date word follows
+}
+const DATE_FORMS: readonly RegExp[] = [
+  `(令和|平成|昭和|大正)\\s?(元|${N}{1,3})\\s?年\\s?(?:(${N}{1,3})\\s?月(?:\\s?(${N}{1,3})\\s?日)?)?`,
+  `(?<![0-9])(\\d{4}|[〇一二三四五六七八九]{4})\\s?年\\s?(?:(${N}{1,3})\\s?月(?:\\s?(${N}{1,3})\\s?日)?)?`,
+  `(?<![0-9./-])(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})(?![0-9])`,
+  `(同日|翌日|前日|当日|翌朝|同夜|同日夜)`,
+  `(翌月|翌|同月)(${N}{1,3})日`,
+  `(?:同年\\s?|(?<![0-9年])|(?<=(?:本|今|昨)年))(${N}{1,3})\\s?月\\s?(${N}{1,3})\\s?日`,
+  `(?<![0-9/.])(\\d{1,2})/(\\d{1,2})(?![0-9/])`,
+  `(?<![A-Za-z])([RHS])\\s?(\\d{1,2})[./](\\d{1,2})[./](\\d{1,2})(?![0-9])`,
+  `(?<![0-9月年間約計各毎数第])(\\d{1,2})日${BARE_DAY_AFTER}`,
+].map((source) => new RegExp(source, 'y'));
+// After a date: a weekday, found by a test (it has no groups), then a time with 1: 午前/午後/AM/PM, 2: hour,
+// 3: minute after a colon, 4: minute after 時, 5: 半. Both may be empty, so neither changes what came before.
+const WEEKDAY_AFTER = new RegExp(WEEKDAY, 'y');
+const TIME_AFTER = new RegExp(TIME, 'y');
+
+/** What a date at a position is: its form, that form's match, the time after it and where it ends. */
+export interface DateHit {
+  form: number;
+  date: RegExpExecArray | null;
+  time: RegExpExecArray | null;
+  end: number;
+}
+
 // Where a date can start: a digit, an era, a relative word, or kanji numerals before 年/月. Looking for these
-// first keeps the full pattern (with its lookbehinds) off the bulk of the text. The scan is a loop over
+// first keeps the form patterns (with their lookbehinds) off the bulk of the text. The scan is a loop over
 // char codes with a table of possible first characters: as a regex alternation of literals it cost more than
 // all the date matching after it. It finds the same positions as
 // /\d|[RHS](?=\s?\d)|令和|平成|昭和|大正|同日|翌日|前日|当日|翌朝|同夜|翌[0-9〇一二三四五六七八九十]|翌月|同月|同年|[〇一二三四五六七八九十]{1,4}\s?[年月]/g
@@ -122,7 +132,21 @@ LEAD['同'.charCodeAt(0)] = Lead.Same;
 LEAD['翌'.charCodeAt(0)] = Lead.Next;
 for (const ch of '前当') LEAD[ch.charCodeAt(0)] = Lead.DayWord;
 for (const ch of KANJI_NUMERALS) LEAD[ch.charCodeAt(0)] = Lead.KanjiNumeral;
-const ERA_SECOND: Record<string, string> = { 令: '和', 平: '成', 昭: '和', 大: '正' };
+// The forms that can start with each kind of lead, in DATE_FORMS order.
+const FORMS_AT: Record<number, readonly Form[]> = {
+  [Lead.Digit]: [Form.Year, Form.Separated, Form.MonthDay, Form.Slash, Form.BareDay],
+  [Lead.EraInitial]: [Form.EraInitial],
+  [Lead.Era]: [Form.Era],
+  [Lead.Same]: [Form.DayWord, Form.NextDay, Form.MonthDay],
+  [Lead.Next]: [Form.DayWord, Form.NextDay],
+  [Lead.DayWord]: [Form.DayWord],
+  [Lead.KanjiNumeral]: [Form.Year, Form.MonthDay],
+};
+// (code units throughout: text[p] makes a string of every kanji it reads)
+const ERA_SECOND = new Map(['令和', '平成', '昭和', '大正'].map((w) => [w.charCodeAt(0), w.charCodeAt(1)]));
+const YEAR = 0x5e74; // 年
+const MONTH = 0x6708; // 月
+const DAY = 0x65e5; // 日
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -132,33 +156,31 @@ function isKanjiNumeral(c: number): boolean {
   return LEAD[c] === Lead.KanjiNumeral;
 }
 
-function isYearOrMonth(ch: string | undefined): boolean {
-  return ch === '年' || ch === '月';
+function isYearOrMonth(c: number): boolean {
+  return c === YEAR || c === MONTH;
 }
 
 /** Does a date possibly start at p (see the pattern above)? */
 function isAnchor(text: string, p: number, lead: number): boolean {
-  const next = text[p + 1];
+  const next = text.charCodeAt(p + 1);
   switch (lead) {
     case Lead.Digit:
       return true;
-    case Lead.EraInitial: {
-      const c = text.charCodeAt(p + 1);
-      return isDigit(c) || (isSpace(c) && isDigit(text.charCodeAt(p + 2)));
-    }
+    case Lead.EraInitial:
+      return isDigit(next) || (isSpace(next) && isDigit(text.charCodeAt(p + 2)));
     case Lead.Era:
-      return next === ERA_SECOND[text[p] as string];
+      return next === ERA_SECOND.get(text.charCodeAt(p));
     case Lead.Same:
-      return next === '日' || next === '夜' || next === '月' || next === '年';
+      return next === DAY || next === 0x591c /* 夜 */ || next === MONTH || next === YEAR;
     case Lead.Next:
-      return next === '日' || next === '朝' || next === '月' || isDigit(text.charCodeAt(p + 1)) || isKanjiNumeral(text.charCodeAt(p + 1));
+      return next === DAY || next === 0x671d /* 朝 */ || next === MONTH || isDigit(next) || isKanjiNumeral(next);
     case Lead.DayWord:
-      return next === '日';
+      return next === DAY;
     case Lead.KanjiNumeral: {
       // up to four numerals, then 年/月 (with a space between or not): fewer numerals end on a numeral
       let q = p + 1;
       while (q < p + 4 && isKanjiNumeral(text.charCodeAt(q))) q++;
-      return isYearOrMonth(text[q]) || (isSpace(text.charCodeAt(q)) && isYearOrMonth(text[q + 1]));
+      return isYearOrMonth(text.charCodeAt(q)) || (isSpace(text.charCodeAt(q)) && isYearOrMonth(text.charCodeAt(q + 1)));
     }
     default:
       return false;
@@ -167,7 +189,8 @@ function isAnchor(text: string, p: number, lead: number): boolean {
 
 /** The first position from `from` where a date possibly starts, or -1. */
 function nextAnchor(text: string, from: number): number {
-  for (let p = from; p < text.length; p++) {
+  const n = text.length;
+  for (let p = from; p < n; p++) {
     const lead = LEAD[text.charCodeAt(p)] as number;
     if (lead !== Lead.None && isAnchor(text, p, lead)) return p;
   }
@@ -179,9 +202,11 @@ function isNumeral(c: number): boolean {
 }
 
 /**
- * False only where DATE_RE cannot match at p, decided without running it (a regex exec with its 28 groups
- * costs far more than this look). Every form that starts with a digit starts with 1–4 numerals and then
- * 年, 月, a separator or 日 — 年 and 月 maybe after one space; the other leads were checked by isAnchor.
+ * False only where no date form can match at p, decided without running them (a regex exec costs far more
+ * than this look). Every form that starts with a digit starts with 1–4 numerals and then
+ * 年, 月, 日 or a separator — 年 and 月 maybe after one space; the other leads were checked by isAnchor.
+ * A separator needs a digit after it and, before it, four digits (2024/2/5, 2024-02-05) or, for a slash,
+ * one or two (2/5): phone numbers (03-1234-5678) and numbered headings (1.経緯) are not tried.
  */
 function mayMatchAt(text: string, p: number): boolean {
   if (!isDigit(text.charCodeAt(p))) return true;
@@ -189,10 +214,14 @@ function mayMatchAt(text: string, p: number): boolean {
   while (q < p + 5 && isNumeral(text.charCodeAt(q))) q++;
   const c = text.charCodeAt(q);
   if (q === p + 5) return false;
-  if (c === 0x5e74 /* 年 */ || c === 0x6708 /* 月 */ || c === 0x65e5 /* 日 */ || c === 0x2f || c === 0x2e || c === 0x2d) return true;
+  if (c === YEAR || c === MONTH || c === DAY) return true;
+  if (c === 0x2f /* / */ || c === 0x2e /* . */ || c === 0x2d /* - */) {
+    if (!isDigit(text.charCodeAt(q + 1))) return false;
+    for (let i = p + 1; i < q; i++) if (!isDigit(text.charCodeAt(i))) return false;
+    return q - p === 4 || (c === 0x2f && q - p <= 2);
+  }
   if (!isSpace(c)) return false;
-  const d = text.charCodeAt(q + 1);
-  return d === 0x5e74 || d === 0x6708;
+  return isYearOrMonth(text.charCodeAt(q + 1));
 }
 
 /** Two digits (for the non-negative whole numbers of dates and times: String(n).padStart(2, '0')). */
@@ -249,6 +278,12 @@ function weekday(iso: string): number {
   return (((days + 4) % 7) + 7) % 7;
 }
 
+/** Is there a ( in text.slice(from, to)? Without one no weekday is written (fitWeekday). */
+function hasParen(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to && i < text.length; i++) if (text.charCodeAt(i) === 0x28) return true;
+  return false;
+}
+
 /** The date, or the same month/day in one of the candidate years when only that one fits the written weekday. */
 function fitWeekday(iso: string, written: string, years: (number | undefined)[], notAfter: string | undefined): string {
   const w = written.includes('(') ? WRITTEN_WEEKDAY.exec(written) : null;
@@ -272,6 +307,45 @@ function resolveYearless(m: number, d: number, year: number | undefined, notAfte
   return iso;
 }
 
+/** Can a time (TIME_AFTER) start with c: a space, の, 午, A/P/a/p or a digit? */
+function mayTimeStart(c: number): boolean {
+  return isSpace(c) || isDigit(c) || c === 0x306e /* の */ || c === 0x5348 /* 午 */ || c === 0x41 || c === 0x50 || c === 0x61 || c === 0x70;
+}
+
+/**
+ * The date written at `at` into hit, or false: the first form that matches there, then the weekday and time
+ * after it, which always match (maybe empty) and so never change which form matched.
+ */
+export function matchDate(text: string, at: number, hit: DateHit): boolean {
+  const forms = FORMS_AT[LEAD[text.charCodeAt(at)] as number];
+  if (forms === undefined || !mayMatchAt(text, at)) return false;
+  for (const form of forms) {
+    const re = DATE_FORMS[form] as RegExp;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) continue;
+    hit.form = form;
+    hit.date = m;
+    hit.end = at + m[0].length;
+    hit.time = null;
+    const c = text.charCodeAt(hit.end);
+    if (c === 0x28 /* ( */ || isSpace(c)) {
+      WEEKDAY_AFTER.lastIndex = hit.end;
+      if (WEEKDAY_AFTER.test(text)) hit.end = WEEKDAY_AFTER.lastIndex;
+    }
+    if (mayTimeStart(text.charCodeAt(hit.end))) {
+      TIME_AFTER.lastIndex = hit.end;
+      const t = TIME_AFTER.exec(text) as RegExpExecArray;
+      if (t[0].length > 0) {
+        hit.time = t;
+        hit.end += t[0].length;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
 /** Find every date mention in order, resolving year-less and relative ones against the previous date. */
 export function findDates(text: string, opts: FindDatesOptions = {}): DateMention[] {
   const out: DateMention[] = [];
@@ -282,10 +356,9 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
   let at: number;
   let guard = 0;
   const limit = opts.limit ?? Infinity;
+  const hit: DateHit = { form: -1, date: null, time: null, end: 0 };
   while (out.length < limit && (at = nextAnchor(text, from)) >= 0 && guard++ < 200000) {
-    DATE_RE.lastIndex = at;
-    const m = mayMatchAt(text, at) ? DATE_RE.exec(text) : null;
-    if (!m || m[0].length === 0) {
+    if (!matchDate(text, at, hit)) {
       // skip the rest of a digit run: a date starts only at its first digit
       if (isDigit(text.charCodeAt(at))) {
         let j = at + 1;
@@ -294,72 +367,88 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
       } else from = at + 1;
       continue;
     }
-    from = m.index + m[0].length;
-    const g = m;
-    const time = parseTime(g[24], g[25], g[26], g[27], g[28]);
+    const end = hit.end;
+    from = end;
+    const g = hit.date as RegExpExecArray;
+    const t = hit.time;
+    const time = t === null ? undefined : parseTime(t[1], t[2], t[3], t[4], t[5]);
     let mention: DateMention | null = null;
-    if (g[1] !== undefined) {
-      const y = (ERA_BASE[g[1]] ?? 0) + parseJaNumber(g[2] as string);
-      const mo = g[3] !== undefined ? parseJaNumber(g[3]) : NaN;
-      const d = g[4] !== undefined ? parseJaNumber(g[4]) : NaN;
-      mention = full(y, mo, d);
-    } else if (g[5] !== undefined) {
-      const y = parseJaNumber(g[5]);
-      const mo = g[6] !== undefined ? parseJaNumber(g[6]) : NaN;
-      const d = g[7] !== undefined ? parseJaNumber(g[7]) : NaN;
-      mention = full(y, mo, d);
-    } else if (g[8] !== undefined) {
-      mention = full(Number(g[8]), Number(g[10]), Number(g[11]));
-    } else if (g[12] !== undefined) {
-      if (lastIso) {
-        const w = g[12];
-        const iso: string = w === '翌日' || w === '翌朝' ? addDays(lastIso, 1) : w === '前日' ? addDays(lastIso, -1) : lastIso;
-        mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+    switch (hit.form) {
+      case Form.Era: {
+        const y = (ERA_BASE[g[1] as string] ?? 0) + parseJaNumber(g[2] as string);
+        const mo = g[3] !== undefined ? parseJaNumber(g[3]) : NaN;
+        const d = g[4] !== undefined ? parseJaNumber(g[4]) : NaN;
+        mention = full(y, mo, d);
+        break;
       }
-    } else if (g[13] !== undefined) {
-      if (lastIso) {
-        const d = parseJaNumber(g[14] as string);
-        const [y, mo] = lastIso.split('-').map(Number) as [number, number];
-        let iso = g[13] === '翌月' ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
-        // 翌20日 after the 19th is the next day; after the 31st it rolls into the next month
-        if (iso && g[13] === '翌' && iso <= lastIso) iso = isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d);
-        if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+      case Form.Year: {
+        const y = parseJaNumber(g[1] as string);
+        const mo = g[2] !== undefined ? parseJaNumber(g[2]) : NaN;
+        const d = g[3] !== undefined ? parseJaNumber(g[3]) : NaN;
+        mention = full(y, mo, d);
+        break;
       }
-    } else if (g[19] !== undefined) {
-      const base = g[19] === 'R' ? ERA_BASE['令和'] : g[19] === 'H' ? ERA_BASE['平成'] : ERA_BASE['昭和'];
-      mention = full((base as number) + Number(g[20]), Number(g[21]), Number(g[22]));
-    } else if (g[23] !== undefined) {
-      if (lastIso) {
-        const d = Number(g[23]);
-        const [y, mo, lastDay] = lastIso.split('-').map(Number) as [number, number, number];
-        // the end of a range with a smaller day is in the next month (「1月30日から2日にかけて」); elsewhere the
-        // day is in the month of the last date (「18日に判明…16日の深夜に侵入」)
-        const prevEnd = out.length > 0 ? (out[out.length - 1] as DateMention).end : 0;
-        const rangeEnd = m.index - prevEnd <= 12 && /から|より|[〜~～]/.test(text.slice(prevEnd, m.index));
-        const iso = d < lastDay && rangeEnd ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
-        if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+      case Form.Separated:
+        mention = full(Number(g[1]), Number(g[3]), Number(g[4]));
+        break;
+      case Form.DayWord:
+        if (lastIso) {
+          const w = g[1];
+          const iso: string = w === '翌日' || w === '翌朝' ? addDays(lastIso, 1) : w === '前日' ? addDays(lastIso, -1) : lastIso;
+          mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+        }
+        break;
+      case Form.NextDay:
+        if (lastIso) {
+          const d = parseJaNumber(g[2] as string);
+          const [y, mo] = lastIso.split('-').map(Number) as [number, number];
+          let iso = g[1] === '翌月' ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
+          // 翌20日 after the 19th is the next day; after the 31st it rolls into the next month
+          if (iso && g[1] === '翌' && iso <= lastIso) iso = isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d);
+          if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+        }
+        break;
+      case Form.EraInitial: {
+        const base = g[1] === 'R' ? ERA_BASE['令和'] : g[1] === 'H' ? ERA_BASE['平成'] : ERA_BASE['昭和'];
+        mention = full((base as number) + Number(g[2]), Number(g[3]), Number(g[4]));
+        break;
       }
-    } else if (g[15] !== undefined || g[17] !== undefined) {
-      const mo = parseJaNumber((g[15] ?? g[17]) as string);
-      const d = parseJaNumber((g[16] ?? g[18]) as string);
-      const yearWord = text.slice(m.index - 2, m.index);
-      // 本年/今年 is the notice's year and 昨年 the one before, whatever dates came in between
-      const year = yearWord === '昨年' && opts.defaultYear ? opts.defaultYear - 1 : yearWord === '本年' || yearWord === '今年' ? (opts.defaultYear ?? lastYear) : lastYear;
-      let iso = yearWord === '昨年' || yearWord === '本年' || yearWord === '今年' ? (year !== undefined ? isoDate(year, mo, d) : null) : resolveYearless(mo, d, lastYear, opts.notAfter ?? (seenFull ? undefined : opts.firstFull));
-      // 「12月28日…翌1月5日」: 翌 puts it after the previous date, into the next year if need be
-      if (iso && lastIso && text[m.index - 1] === '翌' && iso <= lastIso) iso = isoDate(Number(lastIso.slice(0, 4)) + 1, mo, d);
-      // 「2月18日(火)」: a weekday that does not fit the year picks the nearby year it fits
-      if (iso) {
-        const fitted = fitWeekday(iso, text.slice(m.index, m.index + m[0].length + 4), [lastYear, opts.defaultYear, opts.defaultYear && opts.defaultYear - 1], opts.notAfter);
-        // the weekday settled the year: the year-less dates after it follow
-        if (fitted !== iso) lastYear = Number(fitted.slice(0, 4));
-        iso = fitted;
+      case Form.BareDay:
+        if (lastIso) {
+          const d = Number(g[1]);
+          const [y, mo, lastDay] = lastIso.split('-').map(Number) as [number, number, number];
+          // the end of a range with a smaller day is in the next month (「1月30日から2日にかけて」); elsewhere the
+          // day is in the month of the last date (「18日に判明…16日の深夜に侵入」)
+          const prevEnd = out.length > 0 ? (out[out.length - 1] as DateMention).end : 0;
+          const rangeEnd = at - prevEnd <= 12 && /から|より|[〜~～]/.test(text.slice(prevEnd, at));
+          const iso = d < lastDay && rangeEnd ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
+          if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
+        }
+        break;
+      case Form.MonthDay:
+      case Form.Slash: {
+        const mo = parseJaNumber(g[1] as string);
+        const d = parseJaNumber(g[2] as string);
+        const yearWord = text.slice(at - 2, at);
+        // 本年/今年 is the notice's year and 昨年 the one before, whatever dates came in between
+        const year = yearWord === '昨年' && opts.defaultYear ? opts.defaultYear - 1 : yearWord === '本年' || yearWord === '今年' ? (opts.defaultYear ?? lastYear) : lastYear;
+        let iso = yearWord === '昨年' || yearWord === '本年' || yearWord === '今年' ? (year !== undefined ? isoDate(year, mo, d) : null) : resolveYearless(mo, d, lastYear, opts.notAfter ?? (seenFull ? undefined : opts.firstFull));
+        // 「12月28日…翌1月5日」: 翌 puts it after the previous date, into the next year if need be
+        if (iso && lastIso && text.charCodeAt(at - 1) === 0x7fcc /* 翌 */ && iso <= lastIso) iso = isoDate(Number(lastIso.slice(0, 4)) + 1, mo, d);
+        // 「2月18日(火)」: a weekday that does not fit the year picks the nearby year it fits
+        if (iso && hasParen(text, at, end + 4)) {
+          const fitted = fitWeekday(iso, text.slice(at, end + 4), [lastYear, opts.defaultYear, opts.defaultYear && opts.defaultYear - 1], opts.notAfter);
+          // the weekday settled the year: the year-less dates after it follow
+          if (fitted !== iso) lastYear = Number(fitted.slice(0, 4));
+          iso = fitted;
+        }
+        if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'yearless' };
+        break;
       }
-      if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'yearless' };
     }
     if (!mention) continue;
-    mention.start = m.index;
-    mention.end = m.index + m[0].length;
+    mention.start = at;
+    mention.end = end;
     if (time) mention.time = time;
     if (mention.iso) {
       lastIso = mention.iso;
