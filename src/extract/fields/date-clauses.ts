@@ -163,9 +163,13 @@ function hasSentenceEnd(s: string): boolean {
   return s.includes('。') || s.includes('\n');
 }
 
-/** Quoted words (what a caller said, a mail's subject) are not the notice's own account. */
+/**
+ * Quoted words (what a caller said, a mail's subject) are not the notice's own account. (No includes('「')
+ * first: V8 finds a character by the larger of its two bytes, 0x30 here, which nearly every kana has; the
+ * regex's own search is faster.)
+ */
 function stripQuotes(s: string): string {
-  return s.includes('「') ? s.replace(/「[^「」]{0,80}」/g, '「」') : s;
+  return s.replace(/「[^「」]{0,80}」/g, '「」');
 }
 
 /** Parenthesised asides (「（調査により判明）」) say how a fact became known later, not when. */

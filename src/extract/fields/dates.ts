@@ -1,7 +1,7 @@
 // publishedAt, discoveredAt, occurredFrom/To and the timeline, from dated clauses of the notice.
 import type { TimelineEvent } from '../../model/index.js';
-import { findDates } from '../../text/index.js';
-import type { ExtractContext, FieldResult, NSpan } from '../context.js';
+import { findDates, isSpace } from '../../text/index.js';
+import type { ExtractContext, FieldResult, Line, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { EVENT_WORD, SAME_DAY_RANGE, datedClauses, type DatedClause } from './date-clauses.js';
 import { orgFromTokens } from './org-names.js';
@@ -19,35 +19,47 @@ export interface DateFields {
 const HEADER_LINES = 8;
 const FOOTER_LINES = 6;
 // Labels that may precede the notice's own date on its line.
-const DATE_LABEL = /^(?:公開日|掲載日|発表日|発行日|更新日|作成日|公表日|日付|最終更新日|掲載|公開|更新|発表)\s?[:：]?\s?/;
+const DATE_LABEL_WORDS = ['公開日', '掲載日', '発表日', '発行日', '更新日', '作成日', '公表日', '日付', '最終更新日', '掲載', '公開', '更新', '発表'];
+const DATE_LABEL = new RegExp(`^(?:${DATE_LABEL_WORDS.join('|')})\\s?[:：]?\\s?`);
 const DATE_SUFFIX = /^\s?(?:公開|掲載|発表|発行|更新|公表)?\s?$/;
 
 // the header ends at the first sentence or heading; the signature block starts after the last one
 function isProse(l: { text: string }): boolean {
-  return /。|^\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[.．、)]|^\s?[■□●◆【<＜]/.test(l.text) || l.text.trim().length > 60;
+  // (the length first: it spares the pattern's walk through a long line)
+  return l.text.trim().length > 60 || /。|^\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[.．、)]|^\s?[■□●◆【<＜]/.test(l.text);
 }
 
 // What a full date (the only kind that dates a notice) starts with: a digit, an era, R/H/S or a kanji numeral.
-const FULL_DATE_FIRST = /^[0-9令平昭大RHS〇一二三四五六七八九]/;
+const FULL_DATE_FIRSTS = '0-9令平昭大RHS〇一二三四五六七八九';
+const FULL_DATE_FIRST = new RegExp(`^[${FULL_DATE_FIRSTS}]`);
+// what a line dated by its label or its date starts with
+const DATE_LINE_FIRST = new RegExp(`^[${FULL_DATE_FIRSTS}${[...new Set(DATE_LABEL_WORDS.map((w) => w[0]))].join('')}]`);
 const FIRST_ONLY = { limit: 1 };
+
+/** /\)\s?$/ without the regex's search through the line */
+export function endsWithParen(t: string): boolean {
+  const n = t.length;
+  return t.charCodeAt(n - 1) === 0x29 || (n > 1 && isSpace(t.charCodeAt(n - 1)) && t.charCodeAt(n - 2) === 0x29);
+}
 
 /** The notice's own date: a header/footer line that holds only a date, or a dated heading (第2報 …). */
 export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan } | null {
   const nonEmpty = nonEmptyLines(ctx);
-  const head: typeof nonEmpty = [];
-  for (const l of nonEmpty.slice(0, HEADER_LINES)) {
-    if (head.length > 0 && isProse(l)) break;
-    head.push(l);
+  // the header lines, then the signature block from the last line up
+  const candidates: Line[] = [];
+  for (let i = 0; i < Math.min(HEADER_LINES, nonEmpty.length); i++) {
+    const l = nonEmpty[i] as Line;
+    if (i > 0 && isProse(l)) break;
+    candidates.push(l);
   }
-  const foot: typeof nonEmpty = [];
-  for (const l of nonEmpty.slice(-FOOTER_LINES).reverse()) {
+  for (let i = nonEmpty.length - 1; i >= Math.max(0, nonEmpty.length - FOOTER_LINES); i--) {
+    const l = nonEmpty[i] as Line;
     if (isProse(l) && !/^\s?以上\s?$/.test(l.text)) break;
-    foot.push(l);
+    candidates.push(l);
   }
-  const candidates = [...head, ...foot];
   // 「…について（2023年3月24日）」: a date in parentheses closing the title line
   const title = nonEmpty[0];
-  if (title) {
+  if (title && endsWithParen(title.text)) {
     const paren = /\(([^()]{6,24})\)\s?$/.exec(title.text);
     const ms = paren?.[1] && FULL_DATE_FIRST.test(paren[1]) ? findDates(paren[1], FIRST_ONLY) : [];
     const m = ms[0];
@@ -57,7 +69,10 @@ export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan }
     }
   }
   for (const line of candidates) {
-    const body = line.text.trim().replace(DATE_LABEL, '');
+    const trimmed = line.text.trim();
+    // a body that starts with a date starts with a label or with the date itself
+    if (!DATE_LINE_FIRST.test(trimmed)) continue;
+    const body = trimmed.replace(DATE_LABEL, '');
     // only a full date at the start counts: the first mention is enough, and none is looked for elsewhere
     if (body.length > 40 || !FULL_DATE_FIRST.test(body)) continue;
     const ms = findDates(body, FIRST_ONLY);
@@ -266,7 +281,7 @@ const MAX_EVENT_TEXT = 120;
 
 /** Dated events in date order (stable for equal dates), each with the clause that describes it. */
 function buildTimeline(ctx: ExtractContext, clauses: DatedClause[]): { events: TimelineEvent[]; spans: NSpan[] } {
-  const items: { ev: TimelineEvent; span: NSpan }[] = [];
+  const items: TimelineItem[] = [];
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i] as DatedClause;
     const next = clauses[i + 1];
@@ -289,6 +304,23 @@ function buildTimeline(ctx: ExtractContext, clauses: DatedClause[]): { events: T
     if (c.mention.time) ev.time = c.mention.time;
     items.push({ ev, span: { start: c.mention.start, end: Math.min(ctx.text.length, end) } });
   }
-  items.sort((a, b) => (a.ev.date < b.ev.date ? -1 : a.ev.date > b.ev.date ? 1 : (a.ev.time ?? '') < (b.ev.time ?? '') ? -1 : 0));
+  inDateOrder(items);
   return { events: items.map((i) => i.ev), spans: items.map((i) => i.span) };
+}
+
+export interface TimelineItem {
+  ev: TimelineEvent;
+  span: NSpan;
+}
+
+/**
+ * items.sort by date and time. Most timelines are written in order: sort copies the array before it finds that
+ * out, and an array where no item compares below the one before it is what it leaves as it is.
+ */
+export function inDateOrder(items: TimelineItem[]): TimelineItem[] {
+  return items.every((item, i) => i === 0 || byDate(item, items[i - 1] as TimelineItem) >= 0) ? items : items.sort(byDate);
+}
+
+function byDate(a: TimelineItem, b: TimelineItem): number {
+  return a.ev.date < b.ev.date ? -1 : a.ev.date > b.ev.date ? 1 : (a.ev.time ?? '') < (b.ev.time ?? '') ? -1 : 0;
 }
