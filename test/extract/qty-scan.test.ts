@@ -63,6 +63,38 @@ describe('qty-scan', () => {
     expect(found).toBeGreaterThan(100);
   });
 
+  it('agrees with global searches for hundreds of words sharing a few characters', () => {
+    // many pairs of first characters (the scanner's hash table must place them all) and one-character
+    // words that begin longer ones
+    const chars = [...'あいうえおかきくけこ。、'];
+    const words = chars.flatMap((a) => chars.map((b) => a + b)).filter((_, i) => i % 3 !== 0);
+    const patterns = [0, 1, 2, 3].map((k) => new RegExp(words.filter((_, i) => i % 4 === k).map((w, i) => (i % 5 === 0 ? w + 'う' : w)).join('|') + '|。|か', 'g'));
+    const scanner = scannerOf(patterns);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 80 }), (parts) => {
+        const text = parts.join('');
+        const got = scanAll(scanner, text);
+        patterns.forEach((re, i) => expect(got[i]).toEqual(globalMatches(re, text)));
+        expect(firstMatch(scanner, text)).toBe(text.search(new RegExp(patterns.map((re) => re.source).join('|'))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells whether a text holds any vocabulary word as a search of their union does', () => {
+    // (data-items tests list chunks this way)
+    const scanner = scannerOf(DATA_TERMS.map(([re]) => re));
+    const union = new RegExp(DATA_TERMS.map(([re]) => `(?:${re.source})`).join('|'));
+    const pieces = ['個人番号', 'カードの', 'カード', '所属', 'する', '給与', '口座', 'ID', 'x', '宛名', 'ラベル', '者', '様', '名', '簿', '取引先', '様の', '情報', '番', '号', '日', '・', '、'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(firstMatch(scanner, text) >= 0).toBe(union.test(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('agrees with global searches on random texts made of the patterns’ own characters', () => {
     const patterns = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS, ...CUT_PATTERNS, ...TRICKY];
     const scanner = scannerOf(patterns);

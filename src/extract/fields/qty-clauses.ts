@@ -2,6 +2,7 @@
 // (「…流出しましたが、カード情報は含まれておりません」「なお、…」「※…」), so that a negation only
 // covers the words it is about.
 import { isSpace } from '../../text/index.js';
+import type { Line } from '../context.js';
 import type { TermMatch } from './qty-scan.js';
 
 export interface Clause {
@@ -25,7 +26,7 @@ export const CUT_PATTERNS: RegExp[] = [CUT_AFTER, CUT_BEFORE, NEG_ASIDE];
  * CUT_PATTERNS over the whole text. No cut pattern matches across a line end, so the cuts are exactly
  * those a search of each line would find, without a copy of every line.
  */
-function cutPositions(after: TermMatch[], before: TermMatch[], asides: TermMatch[]): number[] {
+function cutPositions(after: readonly TermMatch[], before: readonly TermMatch[], asides: readonly TermMatch[]): number[] {
   const a: number[] = after.map((m) => m.end);
   const b: number[] = before.map((m) => m.start);
   const c: number[] = [];
@@ -63,16 +64,17 @@ function pushClause(out: Clause[], text: string, s: number, e: number): void {
   if (hasNonSpace(text, s, e)) out.push({ start: s, end: e });
 }
 
-/** The clauses of the text, given the matches of each of CUT_PATTERNS in it (as qty-scan's scanAll returns them). */
-export function clausesFromCuts(text: string, cutMatches: TermMatch[][]): Clause[] {
+/**
+ * The clauses of the text, given its lines (as ExtractContext's) and the matches of each of CUT_PATTERNS
+ * in it (as qty-scan's scanAll returns them).
+ */
+export function clausesFromCuts(text: string, lines: readonly Line[], cutMatches: (readonly TermMatch[])[]): Clause[] {
   const out: Clause[] = [];
   const cuts = cutPositions(cutMatches[0]!, cutMatches[1]!, cutMatches[2]!);
   let k = 0;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let nl = text.indexOf('\n', lineStart);
-    if (nl < 0) nl = text.length;
-    let s = lineStart;
+  for (const line of lines) {
+    const nl = line.end;
+    let s = line.start;
     for (; k < cuts.length && cuts[k]! <= nl; k++) {
       const c = cuts[k]!;
       if (c <= s) continue; // a cut at the line start or a repeated one
@@ -80,7 +82,6 @@ export function clausesFromCuts(text: string, cutMatches: TermMatch[][]): Clause
       s = c;
     }
     if (nl > s) pushClause(out, text, s, nl);
-    lineStart = nl + 1;
   }
   return out;
 }

@@ -150,23 +150,18 @@ interface Alt {
 
 export interface Scanner {
   patterns: RegExp[];
-  /** character code → ALWAYS when some alternative's known beginning is that one character, PAIRS when
-   * only longer beginnings start with it (then pairSeen is looked at), else 0 */
-  starts: Uint8Array;
-  /** pairHash of the first two characters → 1 when some beginning may start with them (most positions
-   * whose first character begins a word are ruled out by this one lookup) */
-  pairSeen: Uint8Array;
   /** character code → index into `lists` of the alternatives whose known beginning is that one
    * character (0: none) */
   firstList: Uint16Array;
-  /** character code → where its second characters start in pairSecond/pairList, and how many there
-   * are (a flat table: a Map lookup per position costs more than the whole rest of the loop) */
-  pairFrom: Uint32Array;
-  pairCount: Uint8Array;
-  pairSecond: Uint16Array;
-  /** index into `lists` of the alternatives beginning with the first and that second character, or
-   * with the first character alone */
-  pairList: Uint16Array;
+  /** The first two characters of the longer beginnings, in a hash table without collisions (its
+   * multiplier is found when the scanner is made), so that one lookup rules out most positions:
+   * slot → the pair's key (pairKey) and the index into `lists` of the alternatives that begin with the
+   * pair or with its first character alone (0: an empty slot) */
+  pairKeys: Int32Array;
+  pairLists: Uint16Array;
+  /** the slot of a key is Math.imul(key, mul) >>> shift */
+  mul: number;
+  shift: number;
   /** alternative lists in rank order; lists[0] is empty */
   lists: Alt[][];
   /** patterns whose beginnings are unknown: searched as usual, with these global copies */
@@ -174,11 +169,33 @@ export interface Scanner {
   global: RegExp[];
 }
 
-const ALWAYS = 1;
-const PAIRS = 2;
+function pairKey(first: number, second: number): number {
+  return (first << 16) | second;
+}
 
-function pairHash(first: number, second: number): number {
-  return ((first << 6) ^ second) & 0xffff;
+/**
+ * A multiplier and table size for which the keys' slots (Math.imul(key, mul) >>> (32 - bits)) all
+ * differ. With n keys in 32n to 64n slots a multiplier does with a chance of at least about e^(-n/64)
+ * (3% for 200 keys), so tens of them are tried; failing that, a larger table.
+ */
+function perfectHash(keys: number[]): { mul: number; bits: number } {
+  for (let bits = Math.ceil(Math.log2(keys.length + 1)) + 5; ; bits++) {
+    for (let t = 0; t < 200; t++) {
+      // (odd multipliers: the top bits of key × mul depend on all of the key's bits)
+      const mul = (0x9e3779b1 + Math.imul(t, 0x6a09e66e)) | 1;
+      if (slotsDiffer(keys, mul, bits)) return { mul, bits };
+    }
+  }
+}
+
+function slotsDiffer(keys: number[], mul: number, bits: number): boolean {
+  const used = new Uint8Array(1 << bits);
+  for (const k of keys) {
+    const h = Math.imul(k, mul) >>> (32 - bits);
+    if (used[h] === 1) return false;
+    used[h] = 1;
+  }
+  return true;
 }
 
 const BACKREFERENCE = /\\[1-9]|\\k</;
@@ -246,82 +263,69 @@ export function scannerOf(patterns: RegExp[]): Scanner {
     if (lists.length > 0xffff) throw new Error('too many alternative lists');
     return lists.length - 1;
   };
-  const size = [...pairs.values()].reduce((n, m) => n + m.size, 0);
+  const keyed: { key: number; alts: Alt[] }[] = [];
+  for (const [first, seconds] of pairs) {
+    for (const [second, alts] of seconds) keyed.push({ key: pairKey(first, second), alts: [...alts, ...(single.get(first) ?? [])] });
+  }
+  const { mul, bits } = perfectHash(keyed.map((k) => k.key));
   const sc: Scanner = {
     patterns,
-    starts: new Uint8Array(0x10000),
-    pairSeen: new Uint8Array(0x10000),
     firstList: new Uint16Array(0x10000),
-    pairFrom: new Uint32Array(0x10000),
-    pairCount: new Uint8Array(0x10000),
-    pairSecond: new Uint16Array(size),
-    pairList: new Uint16Array(size),
+    pairKeys: new Int32Array(1 << bits),
+    pairLists: new Uint16Array(1 << bits),
+    mul,
+    shift: 32 - bits,
     lists,
     searched,
     global: patterns.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')),
   };
-  for (const [first, alts] of single) {
-    sc.firstList[first] = listOf(alts);
-    sc.starts[first] = ALWAYS;
-  }
-  let at = 0;
-  for (const [first, seconds] of pairs) {
-    if (seconds.size > 255) throw new Error('too many second characters');
-    if (sc.starts[first] === 0) sc.starts[first] = PAIRS;
-    sc.pairFrom[first] = at;
-    sc.pairCount[first] = seconds.size;
-    for (const [second, alts] of seconds) {
-      sc.pairSecond[at] = second;
-      sc.pairSeen[pairHash(first, second)] = 1;
-      sc.pairList[at] = listOf([...alts, ...(single.get(first) ?? [])]);
-      at++;
-    }
+  for (const [first, alts] of single) sc.firstList[first] = listOf(alts);
+  for (const { key, alts } of keyed) {
+    const h = Math.imul(key, mul) >>> sc.shift;
+    sc.pairKeys[h] = key;
+    sc.pairLists[h] = listOf(alts);
   }
   return sc;
 }
 
-/** The alternatives that may match where the characters `first`, `second` are (an index into sc.lists). */
+/**
+ * Index into sc.lists of the alternatives that may match where the characters `first`, `second` are
+ * (0 past the end), or 0 when none can. (An empty slot holds key 0 and list 0: it gives the one
+ * character's list, as a missing pair does.)
+ */
 function listAt(sc: Scanner, first: number, second: number): number {
-  const n = sc.pairCount[first]!;
-  if (n > 0) {
-    const from = sc.pairFrom[first]!;
-    for (let k = from; k < from + n; k++) {
-      if (sc.pairSecond[k] === second) return sc.pairList[k]!; // (each second character is listed once)
-    }
-  }
-  return sc.firstList[first]!;
-}
-
-/** text.startsWith(word, pos) without the call (the list the word came from has its first character) */
-function wordAt(text: string, pos: number, word: string): boolean {
-  const n = word.length;
-  if (pos + n > text.length) return false;
-  for (let j = 1; j < n; j++) if (text.charCodeAt(pos + j) !== word.charCodeAt(j)) return false;
-  return true;
+  const key = pairKey(first, second);
+  const h = Math.imul(key, sc.mul) >>> sc.shift;
+  const pair = sc.pairKeys[h] === key ? sc.pairLists[h]! : 0;
+  return pair !== 0 ? pair : sc.firstList[first]!;
 }
 
 /**
- * The alternatives that may match at a position whose character is `first` and the next `second` (0 past
- * the end), or null when none can: most positions are ruled out by one or two table lookups.
+ * text.startsWith(word, pos) without the call. The list the word came from was found by its first two
+ * characters (a one-character word's list by that character), so they are not compared again.
  */
-function altsAt(sc: Scanner, first: number, second: number): Alt[] | null {
-  const kind = sc.starts[first];
-  if (kind === 0) return null;
-  if (kind === PAIRS && sc.pairSeen[pairHash(first, second)] === 0) return null;
-  return sc.lists[listAt(sc, first, second)]!;
+function wordAt(text: string, pos: number, word: string): boolean {
+  const n = word.length;
+  if (pos + n > text.length) return false;
+  for (let j = 2; j < n; j++) if (text.charCodeAt(pos + j) !== word.charCodeAt(j)) return false;
+  return true;
 }
 
-/** What the alternative matches at pos, or null. */
-function matchAt(alt: Alt, text: string, pos: number): string | null {
-  if (alt.word !== null) return wordAt(text, pos, alt.word) ? alt.word : null;
+/** Where the alternative's match at pos ends, or -1 (a regex is only tested: no match array is made). */
+function matchEnd(alt: Alt, text: string, pos: number): number {
+  if (alt.word !== null) return wordAt(text, pos, alt.word) ? pos + alt.word.length : -1;
   const re = alt.re!;
   re.lastIndex = pos;
-  const m = re.exec(text);
-  return m === null ? null : m[0];
+  return re.test(text) ? re.lastIndex : -1;
 }
 
-export function scanAll(sc: Scanner, text: string): TermMatch[][] {
-  const out: TermMatch[][] = sc.patterns.map(() => []);
+// shared by every pattern without matches, never pushed to (an array per pattern and text would be
+// most of what a scan allocates). Not frozen: loops over a frozen array are not optimized as well.
+const NO_MATCHES: readonly TermMatch[] = [];
+
+/** Every match of each pattern, by position (read-only: patterns without matches share one array). */
+export function scanAll(sc: Scanner, text: string): (readonly TermMatch[])[] {
+  const out: (readonly TermMatch[])[] = new Array<readonly TermMatch[]>(sc.patterns.length).fill(NO_MATCHES);
   const next = new Array<number>(sc.patterns.length).fill(0); // where each pattern's search goes on
   const len = text.length;
   // (each character is read once: `second` becomes the next position's `first`; 0 past the end)
@@ -329,16 +333,17 @@ export function scanAll(sc: Scanner, text: string): TermMatch[][] {
   for (let pos = 0; pos < len; pos++) {
     const first = second;
     second = pos + 1 < len ? text.charCodeAt(pos + 1) : 0;
-    const list = altsAt(sc, first, second);
-    if (list === null) continue;
+    const li = listAt(sc, first, second);
+    if (li === 0) continue;
+    const list = sc.lists[li]!;
     for (let k = 0; k < list.length; k++) {
       const alt = list[k]!;
       const i = alt.pattern;
       if (pos < next[i]!) continue;
-      const word = matchAt(alt, text, pos);
-      if (word === null) continue;
-      out[i]!.push({ start: pos, end: pos + word.length, word });
-      next[i] = pos + word.length;
+      const end = matchEnd(alt, text, pos);
+      if (end < 0) continue;
+      record(out, i, { start: pos, end, word: alt.word ?? text.slice(pos, end) });
+      next[i] = end;
     }
   }
   for (const i of sc.searched) {
@@ -346,10 +351,17 @@ export function scanAll(sc: Scanner, text: string): TermMatch[][] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
-      out[i]!.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+      record(out, i, { start: m.index, end: m.index + m[0].length, word: m[0] });
     }
   }
   return out;
+}
+
+/** Adds a match of pattern i. */
+function record(out: (readonly TermMatch[])[], i: number, m: TermMatch): void {
+  const list = out[i]!;
+  if (list === NO_MATCHES) out[i] = [m];
+  else (list as TermMatch[]).push(m);
 }
 
 /** Where the first match of any of the scanner's patterns starts, or -1 (what text.search of their union gives). */
@@ -363,9 +375,10 @@ export function firstMatch(sc: Scanner, text: string): number {
   }
   const end = found < 0 ? text.length : found;
   for (let pos = 0; pos < end; pos++) {
-    const list = altsAt(sc, text.charCodeAt(pos), pos + 1 < text.length ? text.charCodeAt(pos + 1) : 0);
-    if (list === null) continue;
-    for (let k = 0; k < list.length; k++) if (matchAt(list[k]!, text, pos) !== null) return pos;
+    const li = listAt(sc, text.charCodeAt(pos), pos + 1 < text.length ? text.charCodeAt(pos + 1) : 0);
+    if (li === 0) continue;
+    const list = sc.lists[li]!;
+    for (let k = 0; k < list.length; k++) if (matchEnd(list[k]!, text, pos) >= 0) return pos;
   }
   return found;
 }
