@@ -7,7 +7,7 @@ import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { clausesFromCuts, CUT_PATTERNS, type Clause } from './qty-clauses.js';
 import { DATA_TERMS, FIELD_LIKE, OTHER_NUMBER_BEFORE, TERM_PATTERNS } from './qty-data-terms.js';
-import { scanAll, scannerOf, type TermMatch } from './qty-scan.js';
+import { firstMatch, scanAll, scannerOf, type TermMatch } from './qty-scan.js';
 import { inSpans, sectionsOf } from './qty-scope.js';
 
 export interface DataItemFields {
@@ -21,6 +21,9 @@ const SKIP_TITLE =
   /(?:再発防止|防止策|防止対策|今後の対[応策]|今後の取り?組|対策|問い?合わせ|問合せ|窓口|連絡先|照会先|お願い|ご注意|注意喚起|原因)/;
 const BULLET = new Set(['dot', 'dash', 'circle', 'square']);
 const DATA_TITLE = /(?:情報|項目|内容|データ|記載|対象)/;
+// data sections whose lines are the fields themselves (「漏えいした情報」, not 「漏えいの内容」)
+const FIELD_TITLE = /(?:情報|項目)/;
+const CONTENTS_TITLE = /内容/;
 
 // What happened to the data: a sentence with a single data word needs one of these to count.
 const DATA_VERB =
@@ -47,8 +50,14 @@ function credentialInvolved(clause: string): boolean {
   return CREDENTIAL_TAKEN.test(clause) && !CREDENTIAL_TOOL.test(clause);
 }
 
+// Sets of data items are bit masks: bit i is DATA_ITEMS[i]
+if (DATA_ITEMS.length > 31) throw new Error('too many data items for a bit mask');
+const ITEM_BIT = new Map(DATA_ITEMS.map((d, i) => [d, 1 << i]));
+const OTHER = ITEM_BIT.get('other')!;
+
 interface Hit {
-  item: DataItem;
+  /** the data item's bit */
+  item: number;
   start: number;
   end: number;
   /** a login credential: data only when taken, phished or listed with other data — not a PC's boot password */
@@ -91,7 +100,7 @@ const QUOTED_STATEMENT = /(?:ました|ます|ください|です|ません)/;
 
 /** Quoted sentences (the lure of a phishing mail: 「口座が凍結されました」) are not data descriptions.
  * `matches`: those of QUOTED_SENTENCE in the text. */
-function quotedSentences(matches: TermMatch[]): NSpan[] {
+function quotedSentences(matches: readonly TermMatch[]): NSpan[] {
   const quotes: NSpan[] = [];
   for (const m of matches) if (QUOTED_STATEMENT.test(m.word)) quotes.push({ start: m.start, end: m.end });
   return quotes;
@@ -107,15 +116,18 @@ const SCANNER = scannerOf([...TERM_PATTERNS, ...CUT_PATTERNS, QUOTED_SENTENCE]);
 const NO_HITS: Hit[] = [];
 
 /** Adds the hits of one vocabulary pattern's matches to their clauses. */
-function addHits(out: Hit[][], text: string, clauses: Clause[], quotes: NSpan[], item: DataItem, matches: TermMatch[]): void {
+function addHits(out: Hit[][], text: string, clauses: Clause[], quotes: NSpan[], item: DataItem, matches: readonly TermMatch[]): void {
+  if (matches.length === 0) return; // (most patterns)
+  const bit = ITEM_BIT.get(item)!;
   for (const m of matches) {
     const k = clauseIndexOf(clauses, m.start);
     if (k < 0) continue;
     if (quotes.length > 0 && inSpans(quotes, m.start)) continue;
     if (notData(text, clauses[k]!, item, m)) continue;
     const credential = item === 'password' || (item === 'id_number' && CREDENTIAL_ID.test(m.word));
-    if (out[k] === NO_HITS) out[k] = [];
-    out[k]!.push({ item, start: m.start, end: m.end, credential });
+    const hit = { item: bit, start: m.start, end: m.end, credential };
+    if (out[k] === NO_HITS) out[k] = [hit];
+    else out[k]!.push(hit);
   }
 }
 
@@ -124,7 +136,7 @@ function addHits(out: Hit[][], text: string, clauses: Clause[], quotes: NSpan[],
  * (rather than per clause) finds the words of all patterns (`matches`, from SCANNER). Hits of a clause
  * are in DATA_TERMS order, then OTHER_TERMS, each by position.
  */
-function termHitsByClause(text: string, clauses: Clause[], matches: TermMatch[][]): Hit[][] {
+function termHitsByClause(text: string, clauses: Clause[], matches: (readonly TermMatch[])[]): Hit[][] {
   const out: Hit[][] = new Array<Hit[]>(clauses.length).fill(NO_HITS);
   const quotes = quotedSentences(matches[QUOTES_AT]!);
   for (let i = 0; i < DATA_TERMS.length; i++) addHits(out, text, clauses, quotes, DATA_TERMS[i]![1], matches[TERMS_AT + i]!);
@@ -132,9 +144,12 @@ function termHitsByClause(text: string, clauses: Clause[], matches: TermMatch[][
   return out;
 }
 
-// any vocabulary pattern, for a plain test (one search rather than one per pattern; no lastIndex state)
-const ANY_TERM = new RegExp(DATA_TERMS.map(([re]) => `(?:${re.source})`).join('|'));
+// whether a list chunk holds any vocabulary word, by one scan (a regex of their union would try every
+// word at every position)
+const ANY_TERM = scannerOf(DATA_TERMS.map(([re]) => re));
 
+// (what ends or contains these is a phrase, not a field name)
+const PHRASE_CHUNK = /[がをにはでもへとやし]$|ます|ました|され|して|した|ません/;
 const CHUNK_SPLIT = /[、,，・/「」『』()（）:：\n]|及び|および|並びに|ならびに|または|又は|もしくは|等|など|とその|の一部/;
 const GENERIC_CHUNK =
   /(?:個人情報|お客様|顧客|対象|一部|以下|当社|当院|当法人|弊社|皆様|方々|の方|データ|ファイル|書類|名簿|リスト|[0-9]|合計|件数|人数|^情報$|^内容$|^項目$)/;
@@ -147,9 +162,12 @@ function withoutHonorific(s: string): string {
 // the endings withoutSuffix removes; of two that both end the string the longer one starts further left,
 // where a search finds it first, so it is the one removed
 const SUFFIXES = ['の各項目', 'の情報', '情報', 'など', '等', '。'];
+// (most chunks end in none of their last characters: one lookup rules the endings out)
+const SUFFIX_LAST = new Set(SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
 
 /** `s` without one of SUFFIXES at its end (as s.replace(/(?:の情報|情報|等|など|の各項目|。)$/, '')) */
-function withoutSuffix(s: string): string {
+export function withoutSuffix(s: string): string {
+  if (!SUFFIX_LAST.has(s.charCodeAt(s.length - 1))) return s;
   for (const x of SUFFIXES) if (s.endsWith(x)) return s.slice(0, s.length - x.length);
   return s;
 }
@@ -167,37 +185,47 @@ function otherChunks(text: string, c: Clause, body?: string): Hit[] {
     if (trimmed.length < 2 || trimmed.length > 14 + 5) continue;
     const chunk = withoutSuffix(withoutHonorific(trimmed));
     if (chunk.length < 2 || chunk.length > 14) continue;
-    if (GENERIC_CHUNK.test(chunk)) continue;
-    if (/[がをにはでもへとやし]$|ます|ました|され|して|した|ません/.test(chunk)) continue;
+    // (the tests only rule chunks out, so their order is free: the cheapest and most selective first)
     if (!FIELD_LIKE.test(chunk)) continue;
-    if (ANY_TERM.test(chunk)) continue;
-    out.push({ item: 'other', start: c.start + Math.max(0, at), end: c.start + Math.max(0, at) + raw.length });
+    if (GENERIC_CHUNK.test(chunk)) continue;
+    if (PHRASE_CHUNK.test(chunk)) continue;
+    if (firstMatch(ANY_TERM, chunk) >= 0) continue;
+    out.push({ item: OTHER, start: c.start + Math.max(0, at), end: c.start + Math.max(0, at) + raw.length });
   }
   return out;
 }
 
 const MAX_EVIDENCE = 64;
 
-function order(items: Set<DataItem>): DataItem[] {
-  return DATA_ITEMS.filter((d) => items.has(d));
+/** The items of a bit mask, in DATA_ITEMS order. */
+function itemsOf(bits: number): DataItem[] {
+  const out: DataItem[] = [];
+  for (let i = 0; i < DATA_ITEMS.length; i++) if ((bits & (1 << i)) !== 0) out.push(DATA_ITEMS[i]!);
+  return out;
 }
 
-/** Evidence spans without repeats, in first-seen order. */
-function uniq(ev: NSpan[]): NSpan[] {
-  const seen = new Set<string>();
-  return ev.filter((e) => {
-    const k = `${e.start}:${e.end}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+/**
+ * Adds an evidence span unless it is there already: the first MAX_EVIDENCE different spans are kept
+ * (so no more than that many are ever compared with).
+ */
+function addEvidence(ev: NSpan[], h: Hit): void {
+  if (ev.length >= MAX_EVIDENCE) return;
+  for (const e of ev) if (e.start === h.start && e.end === h.end) return;
+  ev.push({ start: h.start, end: h.end });
 }
 
-/** How many different vocabulary items (not 'other') the hits name; `plain`: credentials left out. */
-function distinctItems(hits: Hit[], plain: boolean): number {
-  const items = new Set<DataItem>();
-  for (const h of hits) if (h.item !== 'other' && !(plain && h.credential)) items.add(h.item);
-  return items.size;
+/** Whether some hit is a login credential. */
+function hasCredential(hits: Hit[]): boolean {
+  for (const h of hits) if (h.credential) return true;
+  return false;
+}
+
+/** Whether the hits name two different vocabulary items (not 'other'); `plain`: credentials left out. */
+function twoItems(hits: Hit[], plain: boolean): boolean {
+  let bits = 0;
+  for (const h of hits) if (!(plain && h.credential)) bits |= h.item;
+  bits &= ~OTHER;
+  return (bits & (bits - 1)) !== 0;
 }
 
 // Cheap tests first: every NOT_ABOUT_ITEMS match ends in …ません, and every NEGATION match contains one
@@ -216,77 +244,89 @@ function isNegated(body: string): boolean {
   return NEGATION_WORD.test(body) && NEGATION.test(body);
 }
 
+// a list of fields, and a field with its value (「氏名：…」)
+const LISTED = /[、・,]/;
+const LABELLED = /[:：]/;
 // a negation of containing or holding (「…は保持しておりません」) covers credentials too
 const HELD = /(?:含|記載|保持|預か|保有)/;
 // (sticky, at the end of a word; every alternative is shorter than the 3 characters looked at before)
 const ONLY_AFTER = /(?:以外|のみ|だけ)/y;
 
-export function extractDataItems(ctx: ExtractContext): DataItemFields {
-  const text = ctx.text;
+/** The spans of the sections to skip, of those about the data, and of those that list data fields one per line. */
+function sectionSpans(ctx: ExtractContext): { skip: NSpan[]; dataSections: NSpan[]; fieldSections: NSpan[] } {
   const skip: NSpan[] = [];
   const dataSections: NSpan[] = [];
-  const fieldSections: NSpan[] = []; // sections that list data fields one per line
+  const fieldSections: NSpan[] = [];
   for (const s of sectionsOf(ctx)) {
     // the notice's own title line (【注意喚起】…) heads the whole text, not a part of it
     if (!s.heading || s.heading.start === 0) continue;
     if (SKIP_TITLE.test(s.title)) skip.push({ start: s.heading.start, end: s.end });
     else if (DATA_TITLE.test(s.title)) {
       dataSections.push({ start: s.heading.start, end: s.end });
-      if (/(?:情報|項目)/.test(s.title) && !/内容/.test(s.title)) fieldSections.push({ start: s.heading.start, end: s.end });
+      if (FIELD_TITLE.test(s.title) && !CONTENTS_TITLE.test(s.title)) fieldSections.push({ start: s.heading.start, end: s.end });
     }
   }
-  const included = new Set<DataItem>();
-  const excluded = new Set<DataItem>();
+  return { skip, dataSections, fieldSections };
+}
+
+export function extractDataItems(ctx: ExtractContext): DataItemFields {
+  const text = ctx.text;
+  const { skip, dataSections, fieldSections } = sectionSpans(ctx);
+  let included = 0;
+  let excluded = 0;
   const inEv: NSpan[] = [];
   const exEv: NSpan[] = [];
   const matches = scanAll(SCANNER, text);
-  const clauses = clausesFromCuts(text, matches.slice(CUTS_AT, QUOTES_AT));
+  const clauses = clausesFromCuts(text, ctx.lines, matches.slice(CUTS_AT, QUOTES_AT));
   const hitsOf = termHitsByClause(text, clauses, matches);
   for (let ci = 0; ci < clauses.length; ci++) {
     const c = clauses[ci]!;
     if (inSpans(skip, c.start)) continue;
     const hits = hitsOf[ci]!;
     if (hits.length === 0 && !inSpans(dataSections, c.start)) continue;
-    const body = text.slice(c.start, c.end);
     if (hits.length === 0) {
       // a bulleted field of a data section that has no vocabulary word (「・売却希望物件の状況」)
+      if (!inSpans(fieldSections, c.start)) continue;
+      const body = text.slice(c.start, c.end);
       const mk = lineMarker(body);
-      if (mk && BULLET.has(mk.kind) && !/[:：]/.test(body) && inSpans(fieldSections, c.start)) {
+      if (mk && BULLET.has(mk.kind) && !LABELLED.test(body)) {
         for (const h of otherChunks(text, { start: c.start + mk.contentOffset, end: c.end })) {
-          included.add(h.item);
-          inEv.push({ start: h.start, end: h.end });
+          included |= h.item;
+          addEvidence(inEv, h);
         }
       }
       continue;
     }
+    const body = text.slice(c.start, c.end);
     const inData = inSpans(dataSections, c.start);
-    const isList = distinctItems(hits, false) >= 2 || (inData && /[、・,]/.test(body));
+    const isList = twoItems(hits, false) || (inData && LISTED.test(body));
     const deniesEvent = deniesEventIn(body);
     if (deniesEvent && !isList) continue; // 「取引先の情報が閲覧された形跡はありません」
     const negated = isNegated(deniesEvent ? body.replace(NOT_ABOUT_ITEMS, '') : body);
     if (!isList && !inData && !negated && !DATA_VERB.test(body)) continue;
     if (!negated && !isList && RESPONSE.test(body)) continue;
-    const all = isList || inData ? [...hits, ...otherChunks(text, c, body)] : hits;
+    const all = isList || inData ? hits.concat(otherChunks(text, c, body)) : hits;
+    // (only read for credential hits: the tests are skipped for clauses without one)
     const credentialsCount =
-      distinctItems(hits, true) >= 2 || credentialInvolved(body) || (inData && isList && !CREDENTIAL_TOOL.test(body));
+      hasCredential(hits) &&
+      (twoItems(hits, true) || credentialInvolved(body) || (inData && isList && !CREDENTIAL_TOOL.test(body)));
     for (const h of all) {
       if (h.credential && !credentialsCount && !(negated && HELD.test(body))) continue;
       // 「メールアドレス以外の情報は含まれておりません」: the named item is the one that WAS involved
       ONLY_AFTER.lastIndex = h.end;
       const only = ONLY_AFTER.test(text);
       if (negated && !only) {
-        if (h.item === 'other') continue; // unnamed "other" exclusions are too vague to record
-        excluded.add(h.item);
-        exEv.push({ start: h.start, end: h.end });
+        if (h.item === OTHER) continue; // unnamed "other" exclusions are too vague to record
+        excluded |= h.item;
+        addEvidence(exEv, h);
       } else {
-        included.add(h.item);
-        inEv.push({ start: h.start, end: h.end });
+        included |= h.item;
+        addEvidence(inEv, h);
       }
     }
   }
-  for (const d of included) excluded.delete(d);
   return {
-    dataItems: result(order(included), uniq(inEv).slice(0, MAX_EVIDENCE)),
-    excludedDataItems: result(order(excluded), uniq(exEv).slice(0, MAX_EVIDENCE)),
+    dataItems: result(itemsOf(included), inEv),
+    excludedDataItems: result(itemsOf(excluded & ~included), exEv),
   };
 }
