@@ -1,7 +1,7 @@
 // Category cues: the vocabulary Japanese notices use for each kind of event, read sentence by
 // sentence. A cue counts only in a sentence that describes what happened (not a request to
 // readers, a future measure or a general remark) and only when its clause is not negated.
-import type { Category } from '../../model/index.js';
+import { CATEGORIES, type Category } from '../../model/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
 import { findCue, gateWord, hasNegation, isAdvisory, isGeneral, isMeasure, mayHold, negatedAfter, sentenceGate, sentencesOf, type Sentence } from './class-text.js';
 
@@ -307,7 +307,8 @@ export function analyzeCategories(ctx: ExtractContext): CategoryAnalysis {
   // Emotet-style infections of own PCs that send spoofed mails: malware + phishing, no intrusion
   // unless one is described (handled by the cues themselves).
 
-  const categories = ORDER.filter((c) => spans.has(c));
+  // (in vocabulary order, the order a record lists them in)
+  const categories = CATEGORIES.filter((c) => spans.has(c));
   const evidence: NSpan[] = [];
   for (const c of categories) {
     const list = spans.get(c)!;
@@ -334,27 +335,6 @@ function addCue(spans: CueSpans, cat: Category, span: NSpan): void {
   else if (list.length < 6) list.push(span);
 }
 
-// The order categories are listed in a record.
-const ORDER: readonly Category[] = [
-  'ransomware',
-  'unauthorized_access',
-  'malware',
-  'account_takeover',
-  'phishing',
-  'email_misdelivery',
-  'postal_misdelivery',
-  'fax_misdelivery',
-  'device_loss',
-  'document_loss',
-  'theft',
-  'misconfiguration_exposure',
-  'insider_misuse',
-  'vulnerability_exploit',
-  'supply_chain',
-  'web_skimming',
-  'ddos',
-  'other',
-];
 
 function firstTamper(sentences: Sentence[]): NSpan | null {
   for (const s of sentences) {
