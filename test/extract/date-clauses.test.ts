@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCOVERY, DISCOVERY_SCAN, EVENT_SCAN, EVENT_WORD } from '../../src/extract/fields/date-clauses.js';
 import { findLegalNames, isKanjiKataAt, isNameCharAt } from '../../src/extract/fields/org-names.js';
 import { firstMatch } from '../../src/extract/fields/qty-scan.js';
-import { isSpace } from '../../src/text/index.js';
+import { isBlank, isSpace } from '../../src/text/index.js';
 
 const PIECES = [
   'から', 'の', 'ご', '連絡', '通報', '報告', '指摘', 'お問い合わせ', '問い合わせ', 'を装', 'を騙', 'をかた', 'に見せかけ', '確認', 'され', 'て',
@@ -34,6 +34,8 @@ describe('character tables', () => {
       if (isSpace(c) !== /\s/.test(ch) || isSpace(c) !== (ch.trim() === '')) throw new Error(`\\s ${c.toString(16)}`);
     }
     expect(isNameCharAt('a', 1)).toBe(false);
+    fc.assert(fc.property(fc.array(fc.constantFrom(' ', '\u3000', '\n', '\t', 'a', '。'), { maxLength: 8 }).map((a) => a.join('')), (s) => isBlank(s, 0, s.length) === (s.trim() === '')));
+    expect(isBlank('a  b', 1, 3)).toBe(true);
     expect(isKanjiKataAt('a', -1)).toBe(false);
   });
 });

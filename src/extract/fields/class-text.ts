@@ -1,7 +1,7 @@
 // Shared helpers for the classification fields (categories, isIncident, leakStatus, authorities):
 // sentence splitting with offsets, section roles (recurrence measures, requests to readers),
 // negation of a cue inside its clause. Every regex here is bounded ([^。\n]{0,N}) so time stays linear.
-import { isSpace } from '../../text/index.js';
+import { isBlank, isSpace } from '../../text/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
 import { AnchorGates } from './regex-prefilter.js';
 
@@ -100,11 +100,6 @@ const HEADING_MARK = /^\s*(?:[0-9０-９]{1,2}\s*[.．、)）:]|[(（][0-9０-�
 // Marks of list items (not of section headings) inside a measures list.
 const ITEM_MARK = /^\s*(?:[・\-•*‐]|[①-⑳]|[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[)）])/;
 
-/** Is text[from, to) all white space (what trim() would empty)? */
-function blank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
-  return true;
-}
 
 function isHeading(line: string): boolean {
   // (the trimmed length first: most lines are too long to be headings, and need no trimmed copy)
@@ -133,7 +128,7 @@ export function sentencesOf(ctx: ExtractContext): Sentence[] {
   for (const line of ctx.lines) {
     const lt = line.text;
     const end = line.end;
-    if (blank(text, line.start, end)) continue;
+    if (isBlank(text, line.start, end)) continue;
     const isTitle = !titleSeen;
     titleSeen = true;
     if (!isTitle && isHeading(lt)) {
@@ -181,7 +176,7 @@ export function sentencesOf(ctx: ExtractContext): Sentence[] {
 
 /** Adds the sentence at [start, end) of the notice text unless it is blank. */
 function push(out: Sentence[], noticeText: string, start: number, end: number, title: boolean, measures: boolean, advice: boolean): void {
-  if (blank(noticeText, start, end)) return;
+  if (isBlank(noticeText, start, end)) return;
   const text = noticeText.slice(start, end);
   out.push({ start, end, text, title, measures, advice, advisory: false, measure: measures, general: false, negation: -1, marks: NO_MARKS, row: 0, known: 0 });
 }

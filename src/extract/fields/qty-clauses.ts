@@ -1,7 +1,7 @@
 // Clauses: lines cut into sentences at 。 and sentences cut where a contrast or an aside starts
 // (「…流出しましたが、カード情報は含まれておりません」「なお、…」「※…」), so that a negation only
 // covers the words it is about.
-import { isSpace } from '../../text/index.js';
+import { isBlank } from '../../text/index.js';
 import type { Line } from '../context.js';
 import type { TermMatch } from './qty-scan.js';
 
@@ -48,20 +48,13 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-function hasNonSpace(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    if (!isSpace(text.charCodeAt(i))) return true;
-  }
-  return false;
-}
-
 /** Adds the clause [s, e) of a line: long runs without punctuation are cut into bounded pieces. */
 function pushClause(out: Clause[], text: string, s: number, e: number): void {
   while (e - s > MAX_CLAUSE) {
     out.push({ start: s, end: s + MAX_CLAUSE });
     s += MAX_CLAUSE;
   }
-  if (hasNonSpace(text, s, e)) out.push({ start: s, end: e });
+  if (!isBlank(text, s, e)) out.push({ start: s, end: e });
 }
 
 /**
