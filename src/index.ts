@@ -4,7 +4,7 @@ import { extractIncident } from './extract/index.js';
 import type { Document, Incident } from './model/index.js';
 
 export * from './model/index.js';
-export { extractIncident } from './extract/index.js';
+export { extractIncident, extractIncidentBatch } from './extract/index.js';
 export { normalize, toOriginalSpan } from './text/index.js';
 export * from './exchange/index.js';
 export { extractIndicators, loadWarninglists, type ExtractIndicatorsOptions, type IndicatorResult, type IndicatorOccurrence, type IndicatorTags, type Warninglist } from './ioc/index.js';
