@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildSearchQuery, type RawSearchOptions } from '../app/index.js';
 import { exportAtom, exportCsv, exportMisp, exportStix, exportVeris } from '../exchange/index.js';
-import { extractIncident } from '../extract/index.js';
+import { extractIncidentBatch } from '../extract/index.js';
 import type { EditableField } from '../model/index.js';
 import { casesByMonthAndCategory, validateFieldValue, type Casebook, type StatsDimension, type TokenStore } from '../store/index.js';
 import { HttpError } from './errors.js';
@@ -48,7 +48,7 @@ export function registerRoutes(app: FastifyInstance, o: RouteOptions): void {
     schema: { summary: 'extract records from text, an uploaded file or a URL (nothing is stored)', tags: ['incidents'], body: noticeBody, response: errors },
   }, async (request) => {
     const docs = await readNotice(request, o);
-    return { records: docs.map((d) => extractIncident(d)) };
+    return { records: extractIncidentBatch(docs) };
   });
 
   app.post('/api/incidents', {
@@ -56,7 +56,7 @@ export function registerRoutes(app: FastifyInstance, o: RouteOptions): void {
     schema: { summary: 'extract and store a notice (text, file or URL)', tags: ['incidents'], body: noticeBody },
   }, async (request, reply) => {
     const docs = await readNotice(request, o);
-    const results = await store.ingestBatch(docs.map((d) => extractIncident(d)));
+    const results = await store.ingestBatch(extractIncidentBatch(docs));
     reply.code(results.some((r) => r.outcome === 'new') ? 201 : 200);
     return { results };
   });
