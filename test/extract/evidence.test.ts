@@ -25,9 +25,26 @@ function checkEvidence(record: Incident, text: string): void {
   }
 }
 
+// The order evidence keys have always been listed in (JSON output and stored records keep it).
+const EVIDENCE_ORDER = [
+  'title', 'caseId', 'organization', 'otherOrganizations', 'categories', 'affectedCount', 'countermeasures',
+  'publishedAt', 'discoveredAt', 'occurredFrom', 'occurredTo', 'dataItems', 'excludedDataItems', 'leakStatus',
+  'authoritiesNotified', 'timeline', 'indicators', 'isIncident',
+];
+
 describe('evidence spans', () => {
   it('are sorted, non-empty and merged in every bundled sample', () => {
     for (const text of samples) checkEvidence(extractIncident(doc(text)), text);
+  });
+
+  it('are keyed in the fixed field order, fields without evidence left out', () => {
+    const seen = new Set<string>();
+    for (const text of samples) {
+      const keys = Object.keys(extractIncident(doc(text)).evidence);
+      expect(keys).toEqual(EVIDENCE_ORDER.filter((k) => keys.includes(k)));
+      for (const k of keys) seen.add(k);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(15); // the samples exercise nearly every field
   });
 
   it('sort a field’s cues by position, whatever order the field found them in', () => {
