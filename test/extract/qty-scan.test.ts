@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CUT_PATTERNS } from '../../src/extract/fields/qty-clauses.js';
 import { DATA_TERMS, OTHER_TERMS } from '../../src/extract/fields/qty-data-terms.js';
-import { firstMatch, literalPrefixesOf, plainWords, scanAll, scannerOf } from '../../src/extract/fields/qty-scan.js';
+import { firstMatch, literalPrefixesOf, plainWords, scanAll, scannerOf, scanRanges, type Range } from '../../src/extract/fields/qty-scan.js';
 
 function globalMatches(re: RegExp, text: string): { start: number; end: number; word: string }[] {
   const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
@@ -109,4 +109,36 @@ describe('qty-scan', () => {
       { numRuns: 400 },
     );
   });
+
+  it('scans ranges of lines as the whole text, keeping the matches that start in them', () => {
+    // none of these patterns matches a line end, so ranges that start at line starts are exact; one
+    // pattern the scanner cannot index (\d+名) is searched over the whole text and filtered
+    const patterns = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS, ...CUT_PATTERNS, /「[^「」\n]{2,20}」/g, /\d+名/g, ...TRICKY.slice(0, 5)];
+    const scanner = scannerOf(patterns);
+    const pieces = ['者', '様', '名', '簿', '取引先', '様の', '個人', '情報', 'E', '-', 'mail', 'ました', 'ます', 'が', 'ず', '、', '。', '(', ')',
+      'ません', 'ない', '番号', '電話', 'ID', '氏名', '住所', '「', '」', '12', '3名', ' ', '\n', '\n', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), fc.array(fc.boolean(), { maxLength: 30 }), (parts, keep) => {
+        const text = parts.join('');
+        // the lines of the text, each kept or not; kept neighbours make one range
+        const ranges: Range[] = [];
+        let start = 0;
+        text.split('\n').forEach((line, i) => {
+          const end = start + line.length;
+          if (keep[i % Math.max(1, keep.length)] ?? true) {
+            const last = ranges[ranges.length - 1];
+            if (last && last.end >= start - 1) last.end = end;
+            else ranges.push({ start, end });
+          }
+          start = end + 1;
+        });
+        const inRanges = (pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
+        const got = scanRanges(scanner, text, ranges);
+        const all = scanAll(scanner, text);
+        patterns.forEach((re, i) => expect(got[i], `${re}`).toEqual(all[i]!.filter((m) => inRanges(m.start))));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+

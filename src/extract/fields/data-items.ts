@@ -2,12 +2,12 @@
 // says were NOT involved (「クレジットカード情報は含まれておりません」).
 import type { DataItem } from '../../model/index.js';
 import { DATA_ITEMS } from '../../model/index.js';
-import { lineMarker } from '../../text/index.js';
-import type { ExtractContext, FieldResult, NSpan } from '../context.js';
+import { isSpace, lineMarker } from '../../text/index.js';
+import type { ExtractContext, FieldResult, Line, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { clausesFromCuts, CUT_PATTERNS, type Clause } from './qty-clauses.js';
-import { DATA_TERMS, FIELD_LIKE, OTHER_NUMBER_BEFORE, TERM_PATTERNS } from './qty-data-terms.js';
-import { firstMatch, scanAll, scannerOf, type TermMatch } from './qty-scan.js';
+import { DATA_TERMS, fieldLike, OTHER_NUMBER_BEFORE, TERM_PATTERNS } from './qty-data-terms.js';
+import { firstMatch, scanRanges, scannerOf, type TermMatch } from './qty-scan.js';
 import { inSpans, sectionsOf } from './qty-scope.js';
 
 export interface DataItemFields {
@@ -80,20 +80,42 @@ function clauseIndexOf(clauses: Clause[], pos: number): number {
   return -1;
 }
 
-const LABEL_AFTER = /^\s*[:：「]/;
-const CHANGED_AFTER = /^(?:が|を)?変更され/;
+// (the two tests every hit gets are made in place, without a copy of the text after the word)
+const COLON = 0x3a; // :
+const WIDE_COLON = 0xff1a; // ：
+const OPEN_QUOTE = 0x300c; // 「
+const GA = 0x304c; // が
+const WO = 0x3092; // を
+const CHANGED = '変更され';
+
+/** Whether text[from, to) starts with a label mark (as /^\s*[:：「]/ tests the slice). */
+export function labelAfter(text: string, from: number, to: number): boolean {
+  let p = from;
+  while (p < to && isSpace(text.charCodeAt(p))) p++;
+  if (p >= to) return false;
+  const ch = text.charCodeAt(p);
+  return ch === COLON || ch === WIDE_COLON || ch === OPEN_QUOTE;
+}
+
+/** Whether text[from, to) starts with 変更され, after が or を (as /^(?:が|を)?変更され/ tests the slice). */
+export function changedAfter(text: string, from: number, to: number): boolean {
+  let p = from;
+  // (if the particle is there, 変更され can only follow it: it does not start with が or を)
+  if (p < to && (text.charCodeAt(p) === GA || text.charCodeAt(p) === WO)) p++;
+  return p + CHANGED.length <= to && text.startsWith(CHANGED, p);
+}
 
 /** Whether the vocabulary word `m` in clause `c` is used for something other than data. */
 function notData(text: string, c: Clause, item: DataItem, m: TermMatch): boolean {
   if (item === 'other') return false;
-  const after = text.slice(m.end, Math.min(c.end, m.end + 8));
+  const to = Math.min(c.end, m.end + 8);
   if (m.word === '番号' && OTHER_NUMBER_BEFORE.test(text.slice(Math.max(c.start, m.start - 6), m.start) || ' ')) return true;
-  if (item === 'password' && PASSWORD_SETTING.test(after)) return true;
-  if (item === 'email' && EMAIL_SENDER.test(after)) return true;
+  if (item === 'password' && PASSWORD_SETTING.test(text.slice(m.end, to))) return true;
+  if (item === 'email' && EMAIL_SENDER.test(text.slice(m.end, to))) return true;
   // a label with its value (「電話番号：0120…」「件名：「…」」) is a contact point or a lure, not data
-  if (LABEL_AFTER.test(after)) return true;
+  if (labelAfter(text, m.end, to)) return true;
   // 「登録メールアドレスが変更されました」: an account was taken over, the address itself was not exposed
-  return CHANGED_AFTER.test(after);
+  return changedAfter(text, m.end, to);
 }
 
 const QUOTED_STATEMENT = /(?:ました|ます|ください|です|ません)/;
@@ -150,7 +172,50 @@ const ANY_TERM = scannerOf(DATA_TERMS.map(([re]) => re));
 
 // (what ends or contains these is a phrase, not a field name)
 const PHRASE_CHUNK = /[がをにはでもへとやし]$|ます|ました|され|して|した|ません/;
-const CHUNK_SPLIT = /[、,，・/「」『』()（）:：\n]|及び|および|並びに|ならびに|または|又は|もしくは|等|など|とその|の一部/;
+// where list chunks are split (as the regex /[、,，・/「」『』()（）:：\n]|及び|…|の一部/ would): these
+// characters, and these words (no two of them match at the same place, so their order is free)
+const SPLIT_CHARS = '、,，・/「」『』()（）:：\n';
+const SPLIT_WORDS = ['及び', 'および', '並びに', 'ならびに', 'または', '又は', 'もしくは', '等', 'など', 'とその', 'の一部'];
+// character code → 1: a split character, k + 2: the first character of the split words WORDS_AT[k], in
+// SPLIT_WORDS order (a table lookup per character: the regex split tried every word at every position)
+const SPLIT_AT = new Uint8Array(0x10000);
+const WORDS_AT: string[][] = [];
+for (const w of SPLIT_WORDS) {
+  const c = w.charCodeAt(0);
+  if (SPLIT_AT[c] === 0) {
+    SPLIT_AT[c] = WORDS_AT.length + 2;
+    WORDS_AT.push([]);
+  }
+  WORDS_AT[SPLIT_AT[c]! - 2]!.push(w);
+}
+for (const ch of SPLIT_CHARS) SPLIT_AT[ch.charCodeAt(0)] = 1;
+
+/** The length of the split character or word at s[i], or 0. */
+function splitAt(s: string, i: number): number {
+  const kind = SPLIT_AT[s.charCodeAt(i)]!;
+  if (kind < 2) return kind;
+  for (const w of WORDS_AT[kind - 2]!) if (s.startsWith(w, i)) return w.length;
+  return 0;
+}
+
+/** The chunks of a list line (as s.split of the regex above: empty chunks included). */
+export function splitChunks(s: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < s.length; ) {
+    const n = splitAt(s, i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    out.push(s.slice(from, i));
+    i += n;
+    from = i;
+  }
+  out.push(s.slice(from));
+  return out;
+}
+
 const GENERIC_CHUNK =
   /(?:個人情報|お客様|顧客|対象|一部|以下|当社|当院|当法人|弊社|皆様|方々|の方|データ|ファイル|書類|名簿|リスト|[0-9]|合計|件数|人数|^情報$|^内容$|^項目$)/;
 
@@ -177,7 +242,7 @@ function otherChunks(text: string, c: Clause, body?: string): Hit[] {
   const s = body ?? text.slice(c.start, c.end);
   const out: Hit[] = [];
   let pos = 0;
-  for (const raw of s.split(CHUNK_SPLIT)) {
+  for (const raw of splitChunks(s)) {
     const at = s.indexOf(raw, pos);
     if (at >= 0) pos = at + raw.length;
     const trimmed = raw.trim();
@@ -186,7 +251,7 @@ function otherChunks(text: string, c: Clause, body?: string): Hit[] {
     const chunk = withoutSuffix(withoutHonorific(trimmed));
     if (chunk.length < 2 || chunk.length > 14) continue;
     // (the tests only rule chunks out, so their order is free: the cheapest and most selective first)
-    if (!FIELD_LIKE.test(chunk)) continue;
+    if (!fieldLike(chunk)) continue;
     if (GENERIC_CHUNK.test(chunk)) continue;
     if (PHRASE_CHUNK.test(chunk)) continue;
     if (firstMatch(ANY_TERM, chunk) >= 0) continue;
@@ -205,12 +270,14 @@ function itemsOf(bits: number): DataItem[] {
 }
 
 /**
- * Adds an evidence span unless it is there already: the first MAX_EVIDENCE different spans are kept
- * (so no more than that many are ever compared with).
+ * Adds an evidence span unless it is there already: the first MAX_EVIDENCE different spans are kept.
+ * `from`: where the spans of the current clause begin in `ev`. A clause's hits start inside it and
+ * clauses are disjoint, so a span of an earlier clause never equals one of this clause: only this
+ * clause's spans are compared with.
  */
-function addEvidence(ev: NSpan[], h: Hit): void {
+function addEvidence(ev: NSpan[], from: number, h: Hit): void {
   if (ev.length >= MAX_EVIDENCE) return;
-  for (const e of ev) if (e.start === h.start && e.end === h.end) return;
+  for (let i = from; i < ev.length; i++) if (ev[i]!.start === h.start && ev[i]!.end === h.end) return;
   ev.push({ start: h.start, end: h.end });
 }
 
@@ -269,6 +336,31 @@ function sectionSpans(ctx: ExtractContext): { skip: NSpan[]; dataSections: NSpan
   return { skip, dataSections, fieldSections };
 }
 
+/** The parts of [0, length) outside `spans` (ascending and disjoint, as sections are). */
+export function outsideSpans(spans: NSpan[], length: number): NSpan[] {
+  const out: NSpan[] = [];
+  let from = 0;
+  for (const s of spans) {
+    if (s.start > from) out.push({ start: from, end: s.start });
+    from = Math.max(from, s.end);
+  }
+  if (length > from) out.push({ start: from, end: length });
+  return out;
+}
+
+/** The lines that do not start inside one of `spans` (ascending and disjoint: inSpans, by one walk). */
+export function linesOutside(lines: readonly Line[], spans: NSpan[]): readonly Line[] {
+  if (spans.length === 0) return lines;
+  const out: Line[] = [];
+  let k = 0;
+  for (const line of lines) {
+    while (k < spans.length && spans[k]!.end <= line.start) k++;
+    if (k < spans.length && line.start >= spans[k]!.start) continue;
+    out.push(line);
+  }
+  return out;
+}
+
 export function extractDataItems(ctx: ExtractContext): DataItemFields {
   const text = ctx.text;
   const { skip, dataSections, fieldSections } = sectionSpans(ctx);
@@ -276,12 +368,14 @@ export function extractDataItems(ctx: ExtractContext): DataItemFields {
   let excluded = 0;
   const inEv: NSpan[] = [];
   const exEv: NSpan[] = [];
-  const matches = scanAll(SCANNER, text);
-  const clauses = clausesFromCuts(text, ctx.lines, matches.slice(CUTS_AT, QUOTES_AT));
+  // Clauses in a skipped section are not read: neither are its lines scanned nor cut. Sections are whole
+  // lines and no match of SCANNER's patterns holds a line end, so the matches and clauses elsewhere are
+  // those of the whole text, and every clause left starts outside the skipped sections.
+  const matches = scanRanges(SCANNER, text, outsideSpans(skip, text.length));
+  const clauses = clausesFromCuts(text, linesOutside(ctx.lines, skip), matches.slice(CUTS_AT, QUOTES_AT));
   const hitsOf = termHitsByClause(text, clauses, matches);
   for (let ci = 0; ci < clauses.length; ci++) {
     const c = clauses[ci]!;
-    if (inSpans(skip, c.start)) continue;
     const hits = hitsOf[ci]!;
     if (hits.length === 0 && !inSpans(dataSections, c.start)) continue;
     if (hits.length === 0) {
@@ -290,9 +384,10 @@ export function extractDataItems(ctx: ExtractContext): DataItemFields {
       const body = text.slice(c.start, c.end);
       const mk = lineMarker(body);
       if (mk && BULLET.has(mk.kind) && !LABELLED.test(body)) {
+        const inFrom = inEv.length;
         for (const h of otherChunks(text, { start: c.start + mk.contentOffset, end: c.end })) {
           included |= h.item;
-          addEvidence(inEv, h);
+          addEvidence(inEv, inFrom, h);
         }
       }
       continue;
@@ -310,6 +405,8 @@ export function extractDataItems(ctx: ExtractContext): DataItemFields {
     const credentialsCount =
       hasCredential(hits) &&
       (twoItems(hits, true) || credentialInvolved(body) || (inData && isList && !CREDENTIAL_TOOL.test(body)));
+    const inFrom = inEv.length;
+    const exFrom = exEv.length;
     for (const h of all) {
       if (h.credential && !credentialsCount && !(negated && HELD.test(body))) continue;
       // 「メールアドレス以外の情報は含まれておりません」: the named item is the one that WAS involved
@@ -318,10 +415,10 @@ export function extractDataItems(ctx: ExtractContext): DataItemFields {
       if (negated && !only) {
         if (h.item === OTHER) continue; // unnamed "other" exclusions are too vague to record
         excluded |= h.item;
-        addEvidence(exEv, h);
+        addEvidence(exEv, exFrom, h);
       } else {
         included |= h.item;
-        addEvidence(inEv, h);
+        addEvidence(inEv, inFrom, h);
       }
     }
   }

@@ -36,8 +36,26 @@ export const OTHER_NUMBER_BEFORE = /(?:電話|郵便|口座|カード|個人|携
 export const OTHER_TERMS =
   /(?:履歴|件名・本文|件名及び本文|件名、本文|件名や本文|続柄|成績|評定|所見|単位数|使用量|契約内容|契約プラン|ご契約|プラン|ポイント|購読|保険種類|保険金額|年齢|税額|車両|地番|面積|工事内容|主治医名|主治医の氏名|扶養(?:家族|親族)?の(?:状況|人数|有無)|請求の理由|利用日|送迎|資格取得日|写真|顔写真|画像|国籍|血液型|家族構成|注文内容|購入商品|商品名|ニックネーム|利用状況|相談内容|申請内容|やり取り|通信内容|位置情報|車番|出欠|欠席|点数|得点|答案|志望|面談記録|指導記録|アンケート回答|回答内容|供給地点|番号札)/g;
 
-/** A list chunk that names a data field: ends like one (…日, …番号, …履歴, …内容, …名, …額). */
-export const FIELD_LIKE = /(?:日|日時|番号|履歴|内容|件名|本文|続柄|写真|画像|記録|金額|額|歴|コード|科目|成績|区分|状況|種別|種類|プラン|期間|数|量|名|先|ID|年月|有無|理由|時間|評定|所見)$/;
+// the endings of a data field's name (…日, …番号, …履歴, …内容, …名, …額)
+const FIELD_ENDINGS = ['日', '日時', '番号', '履歴', '内容', '件名', '本文', '続柄', '写真', '画像', '記録', '金額', '額', '歴', 'コード', '科目', '成績', '区分', '状況', '種別', '種類', 'プラン', '期間', '数', '量', '名', '先', 'ID', '年月', '有無', '理由', '時間', '評定', '所見'];
+
+/** A list chunk that names a data field: ends like one. */
+export const FIELD_LIKE = new RegExp(`(?:${FIELD_ENDINGS.join('|')})$`);
+
+// last character code → the endings that end in it (most chunks end in none: one lookup rules them out)
+const ENDINGS_BY_LAST = new Map<number, string[]>();
+for (const w of FIELD_ENDINGS) {
+  const last = w.charCodeAt(w.length - 1);
+  ENDINGS_BY_LAST.set(last, [...(ENDINGS_BY_LAST.get(last) ?? []), w]);
+}
+
+/** FIELD_LIKE.test(chunk), by comparing the end only (the regex tries every position of the chunk). */
+export function fieldLike(chunk: string): boolean {
+  const endings = ENDINGS_BY_LAST.get(chunk.charCodeAt(chunk.length - 1));
+  if (endings === undefined) return false;
+  for (const w of endings) if (chunk.endsWith(w)) return true;
+  return false;
+}
 
 /** Every vocabulary pattern: DATA_TERMS in order, then OTHER_TERMS (last). */
 export const TERM_PATTERNS: RegExp[] = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS];

@@ -325,12 +325,43 @@ const NO_MATCHES: readonly TermMatch[] = [];
 
 /** Every match of each pattern, by position (read-only: patterns without matches share one array). */
 export function scanAll(sc: Scanner, text: string): (readonly TermMatch[])[] {
+  return scanRanges(sc, text, [{ start: 0, end: text.length }]);
+}
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * The matches of scanAll that start inside one of `ranges` (ascending, disjoint), without reading the
+ * positions between them. Exact when no match of a pattern can start before a range and reach into it:
+ * for patterns that never match a line end, ranges that start at a line start (or on a line end).
+ * (data-items leaves out the sections it skips anyway.)
+ */
+export function scanRanges(sc: Scanner, text: string, ranges: readonly Range[]): (readonly TermMatch[])[] {
   const out: (readonly TermMatch[])[] = new Array<readonly TermMatch[]>(sc.patterns.length).fill(NO_MATCHES);
-  const next = new Array<number>(sc.patterns.length).fill(0); // where each pattern's search goes on
+  const next = new Int32Array(sc.patterns.length); // where each pattern's search goes on
+  for (const r of ranges) scanRange(sc, text, r.start, Math.min(r.end, text.length), out, next);
+  for (const i of sc.searched) {
+    const re = sc.global[i]!;
+    re.lastIndex = 0;
+    let k = 0; // the first range that does not end before the match
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      while (k < ranges.length && ranges[k]!.end <= m.index) k++;
+      if (k < ranges.length && m.index >= ranges[k]!.start) record(out, i, { start: m.index, end: m.index + m[0].length, word: m[0] });
+    }
+  }
+  return out;
+}
+
+/** Adds the matches of the indexed alternatives that start in [from, to). */
+function scanRange(sc: Scanner, text: string, from: number, to: number, out: (readonly TermMatch[])[], next: Int32Array): void {
   const len = text.length;
   // (each character is read once: `second` becomes the next position's `first`; 0 past the end)
-  let second = len > 0 ? text.charCodeAt(0) : 0;
-  for (let pos = 0; pos < len; pos++) {
+  let second = from < len ? text.charCodeAt(from) : 0;
+  for (let pos = from; pos < to; pos++) {
     const first = second;
     second = pos + 1 < len ? text.charCodeAt(pos + 1) : 0;
     const li = listAt(sc, first, second);
@@ -346,15 +377,6 @@ export function scanAll(sc: Scanner, text: string): (readonly TermMatch[])[] {
       next[i] = end;
     }
   }
-  for (const i of sc.searched) {
-    const re = sc.global[i]!;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      record(out, i, { start: m.index, end: m.index + m[0].length, word: m[0] });
-    }
-  }
-  return out;
 }
 
 /** Adds a match of pattern i. */
