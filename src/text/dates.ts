@@ -35,7 +35,7 @@ const KANJI_DIGIT: Record<string, number> = {
 /** Parse ASCII digits or kanji numerals (十二, 二十五, 二〇二四, 元) into a number; NaN when not a number. */
 export function parseJaNumber(s: string): number {
   if (s === '元') return 1;
-  if (isDigitString(s)) return Number(s);
+  if (isDigitString(s)) return s.length <= 9 ? digitsValue(s) : Number(s);
   if (s.length > 6) return NaN;
   let total = 0;
   let cur = -1;
@@ -52,6 +52,13 @@ export function parseJaNumber(s: string): number {
   }
   if (!s.includes('十')) return Number(positional);
   return total + (cur < 0 ? 0 : cur);
+}
+
+/** Number(s) for up to nine ASCII digits (exact: below 2^53), without parsing a string as a number. */
+export function digitsValue(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 10 + (s.charCodeAt(i) - 0x30);
+  return n;
 }
 
 /** /^\d+$/ without a regex call: parseJaNumber runs for every part of every date. */
@@ -201,27 +208,39 @@ function isNumeral(c: number): boolean {
   return isDigit(c) || LEAD[c] === Lead.KanjiNumeral;
 }
 
+const NO_FORMS: readonly Form[] = [];
+const YEAR_ONLY: readonly Form[] = [Form.Year];
+const SEPARATED_ONLY: readonly Form[] = [Form.Separated];
+const MONTH_DAY_ONLY: readonly Form[] = [Form.MonthDay];
+const SLASH_ONLY: readonly Form[] = [Form.Slash];
+const BARE_DAY_ONLY: readonly Form[] = [Form.BareDay];
+
 /**
- * False only where no date form can match at p, decided without running them (a regex exec costs far more
- * than this look). Every form that starts with a digit starts with 1–4 numerals and then
- * 年, 月, 日 or a separator — 年 and 月 maybe after one space; the other leads were checked by isAnchor.
- * A separator needs a digit after it and, before it, four digits (2024/2/5, 2024-02-05) or, for a slash,
- * one or two (2/5): phone numbers (03-1234-5678) and numbered headings (1.経緯) are not tried.
+ * The forms that may match at p, decided without running them (a regex exec costs far more than this
+ * look); the others cannot. Every form that starts with a digit starts with a run of 1–4 numerals, and what
+ * ends the run picks the one form it can be: 年 after four (Year), 月 after up to three (MonthDay) — either
+ * maybe after one space —, 日 right after up to two (BareDay), a separator after four digits (Separated) or a
+ * slash after one or two (Slash), each with a digit after it. So phone numbers (03-1234-5678), numbered
+ * headings (1.経緯) and counts (1,234件) try none. The other leads were checked by isAnchor.
  */
-function mayMatchAt(text: string, p: number): boolean {
-  if (!isDigit(text.charCodeAt(p))) return true;
+function formsAt(text: string, p: number, lead: number): readonly Form[] | undefined {
+  if (lead !== Lead.Digit) return FORMS_AT[lead];
   let q = p + 1;
   while (q < p + 5 && isNumeral(text.charCodeAt(q))) q++;
-  const c = text.charCodeAt(q);
-  if (q === p + 5) return false;
-  if (c === YEAR || c === MONTH || c === DAY) return true;
+  const run = q - p;
+  if (run === 5) return NO_FORMS;
+  let c = text.charCodeAt(q);
   if (c === 0x2f /* / */ || c === 0x2e /* . */ || c === 0x2d /* - */) {
-    if (!isDigit(text.charCodeAt(q + 1))) return false;
-    for (let i = p + 1; i < q; i++) if (!isDigit(text.charCodeAt(i))) return false;
-    return q - p === 4 || (c === 0x2f && q - p <= 2);
+    if (!isDigit(text.charCodeAt(q + 1))) return NO_FORMS;
+    for (let i = p + 1; i < q; i++) if (!isDigit(text.charCodeAt(i))) return NO_FORMS;
+    return run === 4 ? SEPARATED_ONLY : c === 0x2f && run <= 2 ? SLASH_ONLY : NO_FORMS;
   }
-  if (!isSpace(c)) return false;
-  return isYearOrMonth(text.charCodeAt(q + 1));
+  if (c === DAY) return run <= 2 ? BARE_DAY_ONLY : NO_FORMS;
+  // 年 and 月 may stand one space after the numerals
+  if (isSpace(c)) c = text.charCodeAt(q + 1);
+  if (c === YEAR) return run === 4 ? YEAR_ONLY : NO_FORMS;
+  if (c === MONTH) return run <= 3 ? MONTH_DAY_ONLY : NO_FORMS;
+  return NO_FORMS;
 }
 
 /** Two digits (for the non-negative whole numbers of dates and times: String(n).padStart(2, '0')). */
@@ -307,9 +326,32 @@ function resolveYearless(m: number, d: number, year: number | undefined, notAfte
   return iso;
 }
 
-/** Can a time (TIME_AFTER) start with c: a space, の, 午, A/P/a/p or a digit? */
-function mayTimeStart(c: number): boolean {
-  return isSpace(c) || isDigit(c) || c === 0x306e /* の */ || c === 0x5348 /* 午 */ || c === 0x41 || c === 0x50 || c === 0x61 || c === 0x70;
+const NO = 0x306e; // の
+const GO = 0x5348; // 午
+
+/** Is text[i, i + 2) one of 午前, 午後, AM, PM, am, pm? */
+function isAmPm(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  if (c === GO) return next === 0x524d /* 前 */ || next === 0x5f8c /* 後 */;
+  if (c === 0x41 /* A */ || c === 0x50 /* P */) return next === 0x4d /* M */;
+  if (c === 0x61 /* a */ || c === 0x70 /* p */) return next === 0x6d /* m */;
+  return false;
+}
+
+/**
+ * Can a time (TIME_AFTER, not empty) stand at i? Before its hour come only a space, の, a space, 午前/午後/AM/PM
+ * and a space, each optional and each where no other could stand (two spaces in a row are the same either way),
+ * so stepping over them in order finds the only place its first digit can be. Without it the pattern matches
+ * the empty string and is not run.
+ */
+function timeMayFollow(text: string, i: number): boolean {
+  if (isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === NO) i++;
+  if (isSpace(text.charCodeAt(i))) i++;
+  if (isAmPm(text, i)) i += 2;
+  if (isSpace(text.charCodeAt(i))) i++;
+  return isDigit(text.charCodeAt(i));
 }
 
 /**
@@ -317,8 +359,8 @@ function mayTimeStart(c: number): boolean {
  * after it, which always match (maybe empty) and so never change which form matched.
  */
 export function matchDate(text: string, at: number, hit: DateHit): boolean {
-  const forms = FORMS_AT[LEAD[text.charCodeAt(at)] as number];
-  if (forms === undefined || !mayMatchAt(text, at)) return false;
+  const forms = formsAt(text, at, LEAD[text.charCodeAt(at)] as number);
+  if (forms === undefined) return false;
   for (const form of forms) {
     const re = DATE_FORMS[form] as RegExp;
     re.lastIndex = at;
@@ -333,7 +375,7 @@ export function matchDate(text: string, at: number, hit: DateHit): boolean {
       WEEKDAY_AFTER.lastIndex = hit.end;
       if (WEEKDAY_AFTER.test(text)) hit.end = WEEKDAY_AFTER.lastIndex;
     }
-    if (mayTimeStart(text.charCodeAt(hit.end))) {
+    if (timeMayFollow(text, hit.end)) {
       TIME_AFTER.lastIndex = hit.end;
       const t = TIME_AFTER.exec(text) as RegExpExecArray;
       if (t[0].length > 0) {

@@ -71,6 +71,35 @@ describe('matchDate', () => {
     );
   });
 
+  // the numerals, spaces and terminators that decide which forms matchDate tries, and the words before a time,
+  // densely enough that every run length meets every terminator (with or without a space before it) many times
+  it('matches the same on text made mostly of numerals and date words', () => {
+    const DENSE = ['1', '2', '12', '123', '2024', '0', '十', '二', ' ', '年', '月', '日', '/', '.', '-', ':', '(火)', '時', 'から', '同年', '翌', '本年', '今年', '昨年', '年 ', '月 ', 'に', '、', 'R', 'の', '午後', '午', 'AM', 'pm', 'Pm', '分', '半'];
+    const text = fc.array(fc.constantFrom(...DENSE), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (s) => everywhere(s) === null),
+      { numRuns: 6000, examples: [['123月4日'], ['12 月 3 日'], ['2024 年 1 月'], ['2024年1月 5日'], ['昨年1月5日'], ['1/2'], ['12日、']] },
+    );
+  });
+
+  it('finds the same time after a date, for every way of writing what comes before the hour', () => {
+    // each slot of the time in order (space, の, space, 午前/AM…, space, hour, minutes), with near misses
+    const slots = [
+      ['', ' ', '\u3000'],
+      ['', 'の', 'x'],
+      ['', ' '],
+      ['', '午前', '午後', '午', 'AM', 'Am', 'am', 'pm', 'PM', 'P'],
+      ['', ' '],
+      ['', '3', '12', 'x'],
+      ['', ':30', ':', '時', '時半', '時 5分', '分'],
+    ];
+    let times = [''];
+    for (const slot of slots) times = times.flatMap((t) => slot.map((piece) => t + piece));
+    for (const date of ['2024年1月5日', '同日', 'R6.1.5']) {
+      for (const t of times) expect(everywhere(date + t)).toBeNull();
+    }
+  });
+
   it('agrees on every position of the bundled sample notices', () => {
     const dir = new URL('../../samples/', import.meta.url);
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {

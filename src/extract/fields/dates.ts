@@ -244,7 +244,11 @@ function occurrence(
 function firstFullDate(text: string): string | null {
   const m = FULL_DATE_HINT.exec(text);
   if (!m) return null;
-  const first = findDates(text.slice(m.index, m.index + 40)).find((d) => d.kind === 'full' && d.iso);
+  const head = text.slice(m.index, m.index + 40);
+  // nearly always the hint itself is that date: the first mention (the same with a limit) settles it
+  const lead = findDates(head, FIRST_ONLY)[0];
+  if (lead && lead.kind === 'full' && lead.iso) return lead.iso;
+  const first = findDates(head).find((d) => d.kind === 'full' && d.iso);
   return first?.iso ?? null;
 }
 const FULL_DATE_HINT = /(?:令和|平成|昭和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}/;
