@@ -335,7 +335,6 @@ function addCue(spans: CueSpans, cat: Category, span: NSpan): void {
   else if (list.length < 6) list.push(span);
 }
 
-
 function firstTamper(sentences: Sentence[]): NSpan | null {
   for (const s of sentences) {
     if (!s.title && (isAdvisory(s) || isMeasure(s))) continue;

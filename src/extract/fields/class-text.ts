@@ -100,7 +100,6 @@ const HEADING_MARK = /^\s*(?:[0-9０-９]{1,2}\s*[.．、)）:]|[(（][0-9０-�
 // Marks of list items (not of section headings) inside a measures list.
 const ITEM_MARK = /^\s*(?:[・\-•*‐]|[①-⑳]|[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[)）])/;
 
-
 function isHeading(line: string): boolean {
   // (the trimmed length first: most lines are too long to be headings, and need no trimmed copy)
   let a = 0;
