@@ -27,7 +27,14 @@ export interface FindDatesOptions {
   limit?: number;
 }
 
-const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911 };
+// The year before each era's first (令和元年 is 2019), by the era's first character (code units: looking a
+// captured name up as a key would hash the new string every time).
+const ERAS: readonly (readonly [string, number])[] = [['令和', 2018], ['平成', 1988], ['昭和', 1925], ['大正', 1911]];
+const ERA_BASE = new Map(ERAS.map(([era, base]): [number, number] => [era.charCodeAt(0), base]));
+
+function eraBase(era: string): number {
+  return ERA_BASE.get(era.charCodeAt(0)) ?? 0;
+}
 const KANJI_DIGIT: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
@@ -150,7 +157,7 @@ const FORMS_AT: Record<number, readonly Form[]> = {
   [Lead.KanjiNumeral]: [Form.Year, Form.MonthDay],
 };
 // (code units throughout: text[p] makes a string of every kanji it reads)
-const ERA_SECOND = new Map(['令和', '平成', '昭和', '大正'].map((w) => [w.charCodeAt(0), w.charCodeAt(1)]));
+const ERA_SECOND = new Map(ERAS.map(([era]): [number, number] => [era.charCodeAt(0), era.charCodeAt(1)]));
 const YEAR = 0x5e74; // 年
 const MONTH = 0x6708; // 月
 const DAY = 0x65e5; // 日
@@ -264,10 +271,23 @@ export function isoDate(y: number, m: number, d: number): string | null {
   return validDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
+// The parts of an isoDate string, read without splitting it (an array and three strings per date): the
+// year is all before the month and day, as iso.split('-') has it.
+function isoYear(iso: string): number {
+  return Number(iso.slice(0, -6));
+}
+
+function isoMonth(iso: string): number {
+  return Number(iso.slice(-5, -3));
+}
+
+function isoDay(iso: string): number {
+  return Number(iso.slice(-2));
+}
+
 /** Add days to an ISO date. */
 export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d + days));
+  const dt = new Date(Date.UTC(isoYear(iso), isoMonth(iso) - 1, isoDay(iso) + days));
   return `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
 }
 
@@ -289,10 +309,10 @@ const DAY_MS = 86400000;
 
 /** new Date(`${iso}T00:00:00Z`).getUTCDay() for an isoDate string, without parsing a date string. */
 function weekday(iso: string): number {
-  const y = Number(iso.slice(0, -6));
+  const y = isoYear(iso);
   // a year with a fraction makes no valid date string
   if (!Number.isInteger(y)) return NaN;
-  const days = Math.floor(Date.UTC(y, Number(iso.slice(-5, -3)) - 1, Number(iso.slice(-2))) / DAY_MS);
+  const days = Math.floor(Date.UTC(y, isoMonth(iso) - 1, isoDay(iso)) / DAY_MS);
   // 1970-01-01 was a Thursday (4)
   return (((days + 4) % 7) + 7) % 7;
 }
@@ -370,8 +390,9 @@ export function matchDate(text: string, at: number, hit: DateHit): boolean {
     hit.date = m;
     hit.end = at + m[0].length;
     hit.time = null;
+    // a weekday starts with ( or a space and (: elsewhere WEEKDAY_AFTER matches the empty string
     const c = text.charCodeAt(hit.end);
-    if (c === 0x28 /* ( */ || isSpace(c)) {
+    if (c === 0x28 /* ( */ || (isSpace(c) && text.charCodeAt(hit.end + 1) === 0x28)) {
       WEEKDAY_AFTER.lastIndex = hit.end;
       if (WEEKDAY_AFTER.test(text)) hit.end = WEEKDAY_AFTER.lastIndex;
     }
@@ -387,6 +408,9 @@ export function matchDate(text: string, at: number, hit: DateHit): boolean {
   }
   return false;
 }
+
+// what joins the start of a range to a bare day that ends it (「1月30日から2日にかけて」)
+const RANGE_WORD = /から|より|[〜~～]/;
 
 /** Find every date mention in order, resolving year-less and relative ones against the previous date. */
 export function findDates(text: string, opts: FindDatesOptions = {}): DateMention[] {
@@ -417,7 +441,7 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
     let mention: DateMention | null = null;
     switch (hit.form) {
       case Form.Era: {
-        const y = (ERA_BASE[g[1] as string] ?? 0) + parseJaNumber(g[2] as string);
+        const y = eraBase(g[1] as string) + parseJaNumber(g[2] as string);
         const mo = g[3] !== undefined ? parseJaNumber(g[3]) : NaN;
         const d = g[4] !== undefined ? parseJaNumber(g[4]) : NaN;
         mention = full(y, mo, d);
@@ -443,7 +467,8 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
       case Form.NextDay:
         if (lastIso) {
           const d = parseJaNumber(g[2] as string);
-          const [y, mo] = lastIso.split('-').map(Number) as [number, number];
+          const y = isoYear(lastIso);
+          const mo = isoMonth(lastIso);
           let iso = g[1] === '翌月' ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
           // 翌20日 after the 19th is the next day; after the 31st it rolls into the next month
           if (iso && g[1] === '翌' && iso <= lastIso) iso = isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d);
@@ -451,18 +476,20 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
         }
         break;
       case Form.EraInitial: {
-        const base = g[1] === 'R' ? ERA_BASE['令和'] : g[1] === 'H' ? ERA_BASE['平成'] : ERA_BASE['昭和'];
-        mention = full((base as number) + Number(g[2]), Number(g[3]), Number(g[4]));
+        const base = eraBase(g[1] === 'R' ? '令和' : g[1] === 'H' ? '平成' : '昭和');
+        mention = full(base + Number(g[2]), Number(g[3]), Number(g[4]));
         break;
       }
       case Form.BareDay:
         if (lastIso) {
           const d = Number(g[1]);
-          const [y, mo, lastDay] = lastIso.split('-').map(Number) as [number, number, number];
+          const y = isoYear(lastIso);
+          const mo = isoMonth(lastIso);
+          const lastDay = isoDay(lastIso);
           // the end of a range with a smaller day is in the next month (「1月30日から2日にかけて」); elsewhere the
           // day is in the month of the last date (「18日に判明…16日の深夜に侵入」)
           const prevEnd = out.length > 0 ? (out[out.length - 1] as DateMention).end : 0;
-          const rangeEnd = at - prevEnd <= 12 && /から|より|[〜~～]/.test(text.slice(prevEnd, at));
+          const rangeEnd = at - prevEnd <= 12 && RANGE_WORD.test(text.slice(prevEnd, at));
           const iso = d < lastDay && rangeEnd ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
           if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
         }

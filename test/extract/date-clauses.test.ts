@@ -1,9 +1,20 @@
 // The scans that stand in for regexes in date-clauses and org-names find what those regexes find.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DISCOVERY, DISCOVERY_SCAN, EVENT_SCAN, EVENT_WORD } from '../../src/extract/fields/date-clauses.js';
+import {
+  CITED,
+  CLAUSE_WORDS,
+  DISCOVERY,
+  EVENT_WORD,
+  MAY_CITE,
+  MAY_RESPOND,
+  MAY_START_PERIOD,
+  PERIOD_START,
+  RESPONSE_ONLY,
+  mayMatchAfter,
+} from '../../src/extract/fields/date-clauses.js';
 import { findLegalNames, isKanjiKataAt, isNameCharAt } from '../../src/extract/fields/org-names.js';
-import { firstMatch } from '../../src/extract/fields/qty-scan.js';
+import { firstMatches } from '../../src/extract/fields/qty-scan.js';
 import { isBlank, isSpace } from '../../src/text/index.js';
 
 const PIECES = [
@@ -14,12 +25,36 @@ const PIECES = [
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
 
 describe('discovery and event words', () => {
-  it('are found by the scan where the discovery regex finds them', () => {
-    fc.assert(fc.property(text, (s) => firstMatch(DISCOVERY_SCAN, s) === s.search(DISCOVERY)), { numRuns: 5000 });
+  it('are found by the scan where DISCOVERY and EVENT_WORD find them', () => {
+    const firsts = new Int32Array(2);
+    fc.assert(
+      fc.property(text, (s) => {
+        firstMatches(CLAUSE_WORDS, s, firsts);
+        return firsts[0] === s.search(DISCOVERY) && firsts[1] === s.search(EVENT_WORD);
+      }),
+      { numRuns: 5000 },
+    );
   });
+});
 
-  it('are found by the scan where EVENT_WORD finds them', () => {
-    fc.assert(fc.property(text, (s) => firstMatch(EVENT_SCAN, s) === s.search(EVENT_WORD)), { numRuns: 5000 });
+describe('the look at the text after a date', () => {
+  it('rules out CITED, PERIOD_START and RESPONSE_ONLY only where they do not match', () => {
+    const AFTER = ['に', 'にて', 'の', '付', '付け', '頃', 'ごろ', 'から', 'より', '以降', '、', ',', '順次', '個別に', '個別', '第2報', '第一報', '続報',
+      'お知らせ', '公表', '発表し', '「', 'プレスリリース', 'ご連絡', 'メール', ' ', '\u3000', '\n', 'x', '判明', 'まで', '(', '〜'];
+    const after = fc.array(fc.constantFrom(...AFTER), { maxLength: 6 }).map((a) => a.join(''));
+    let matched = 0;
+    fc.assert(
+      fc.property(after, (s) => {
+        const may = mayMatchAfter(s);
+        const cited = CITED.test(s);
+        const period = PERIOD_START.test(s);
+        const respond = RESPONSE_ONLY.test(s);
+        if (cited || period || respond) matched++;
+        return (!cited || (may & MAY_CITE) !== 0) && (!period || (may & MAY_START_PERIOD) !== 0) && (!respond || (may & MAY_RESPOND) !== 0);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(matched).toBeGreaterThan(2000);
   });
 });
 

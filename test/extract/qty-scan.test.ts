@@ -5,11 +5,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CUT_PATTERNS } from '../../src/extract/fields/qty-clauses.js';
 import { DATA_TERMS, OTHER_TERMS } from '../../src/extract/fields/qty-data-terms.js';
-import { firstMatch, literalPrefixesOf, plainWords, scanAll, scannerOf, scanRanges, type Range } from '../../src/extract/fields/qty-scan.js';
+import { firstMatch, firstMatches, literalPrefixesOf, plainWords, scanAll, scannerOf, scanRanges, type Range, type Scanner } from '../../src/extract/fields/qty-scan.js';
 
 function globalMatches(re: RegExp, text: string): { start: number; end: number; word: string }[] {
   const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
   return [...text.matchAll(g)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+}
+
+/** firstMatches as an array */
+function firstsOf(scanner: Scanner, text: string): number[] {
+  const firsts = new Int32Array(scanner.patterns.length);
+  firstMatches(scanner, text, firsts);
+  return [...firsts];
 }
 
 // word lists with groups, optional parts, lookarounds, classes and words that are prefixes of others
@@ -59,6 +66,7 @@ describe('qty-scan', () => {
       });
       // the first match of any pattern, as a search of their union finds it
       expect(firstMatch(scanner, text), text.slice(0, 40)).toBe(first);
+      expect(firstsOf(scanner, text), text.slice(0, 40)).toEqual(patterns.map((re) => text.search(re)));
     }
     expect(found).toBeGreaterThan(100);
   });
@@ -76,6 +84,7 @@ describe('qty-scan', () => {
         const got = scanAll(scanner, text);
         patterns.forEach((re, i) => expect(got[i]).toEqual(globalMatches(re, text)));
         expect(firstMatch(scanner, text)).toBe(text.search(new RegExp(patterns.map((re) => re.source).join('|'))));
+        expect(firstsOf(scanner, text)).toEqual(patterns.map((re) => text.search(re)));
       }),
       { numRuns: 300 },
     );

@@ -2,7 +2,7 @@
 // classified by what the clause says happened (discovery, an event, a citation of an earlier notice).
 import { findDates, isSpace, type DateMention } from '../../text/index.js';
 import type { ExtractContext } from '../context.js';
-import { firstMatch, scannerOf } from './qty-scan.js';
+import { firstMatches, scannerOf } from './qty-scan.js';
 
 export interface DatedClause {
   mention: DateMention;
@@ -28,12 +28,12 @@ export const DISCOVERY =
 // Something happened to data, devices or systems.
 export const EVENT_WORD =
   /発生|不正アクセス|侵入|攻撃|感染|紛失|盗難|盗まれ|置き忘|誤送信|誤送付|誤って|誤配|送信|送付|発送|郵送|投函|持ち出|流出|漏えい|漏洩|改ざん|ログイン|暗号化|閲覧|公開|掲載|設定|停止|障害|届かず|なくし|失くし|開封|開い|実行|ダウンロード|作成|接続|車上荒らし|被害|配布|状態|続いて|乗っ取|なりすま|窃取|ひったく|置き引き|誤交付|誤表示|表示され|アップロード|廃棄|悪用|大量のアクセス|大量の通信|封入|同封|封緘|印字|受付分|受け付け|出され|処分|運搬|持ち帰|配達|保管し|紛れ|引き渡|引渡し|預け/;
-// Where each of the two is first found in a clause, by one scan (qty-scan) rather than a regex call
-// that tries every word at every position.
-export const DISCOVERY_SCAN = scannerOf([DISCOVERY]);
-export const EVENT_SCAN = scannerOf([EVENT_WORD]);
+// Where each of the two is first found in a clause, by one scan for both (qty-scan) rather than a regex
+// call for each that tries every word at every position.
+export const CLAUSE_WORDS = scannerOf([DISCOVERY, EVENT_WORD]);
+const FIRSTS = new Int32Array(2); // (reused: filled and read right away for each clause)
 // The date belongs to an earlier notice this one refers to.
-const CITED =
+export const CITED =
   /^\s?(?:に(?:て)?(?:第[一二三四五1-9]報|続報|速報)(?!が)|付(?:け)?\s?(?:の|で|にて)?\s?(?:[「『]|第\d報|お知らせ|プレスリリース|公表|発表|報道|掲載|ニュース)|に(?:て)?(?:公表|発表|お知らせ|掲載|公開)(?:し|いた)|(?:の|に)(?:第\d報|お知らせ|プレスリリース))/;
 // A label before the date on its line says what the date is (「発生日時：」「判明日：」「期間：」).
 const LABEL_EVENT =
@@ -47,18 +47,55 @@ const INVESTIGATION = /調査の結果|その結果|調査により|調査した
 // 「19時30分から20時15分までの間」: a range inside the day, not the start of a period.
 export const SAME_DAY_RANGE = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?(?:(?:午前|午後)?\s?\d{1,2}(?:時|:)|正午|夕方|夜|深夜)/;
 // A date that starts a period (「6月17日頃から」) is not when anybody found out.
-const PERIOD_START = /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/;
+export const PERIOD_START = /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/;
 // The date ends a range (「…から2月5日までの間」).
 const RANGE_JOIN = /から|より|〜|~|～|－|―|–/;
-const RANGE_JOIN_ONLY = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)\s?$/;
+export const RANGE_JOIN_ONLY = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)\s?$/;
 const RANGE_END_AFTER = /^\s?(?:の?(?:朝|昼|夕方|夜|深夜|未明|早朝|明け方|正午))?\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
 // After this point the notice talks about its own response, not the incident.
-const RESPONSE_ONLY = /^\s?(?:頃|ごろ)?\s?(?:より|から|以降)[、,\s]*(?:順次|個別|書面|メール|電話|ご連絡|お詫び|ご案内|郵送)|^[、,\s]*(?:順次|個別に)/;
+export const RESPONSE_ONLY = /^\s?(?:頃|ごろ)?\s?(?:より|から|以降)[、,\s]*(?:順次|個別|書面|メール|電話|ご連絡|お詫び|ご案内|郵送)|^[、,\s]*(?:順次|個別に)/;
 // Reports or inquiries arriving, one after another.
 const REPORTS_COME_IN = /寄せられ|相次|複数(?:寄せ|いただ|受け)|多数(?:寄せ|いただ|受け)/;
 const REPORT_NOUN = /連絡|通報|報告|問い合わせ|問合せ|相談|申し出|指摘|情報提供|苦情/;
 // A discovery verb right after the date: the date is when it came to light, whatever the sentence began with.
 const DISCOVERY_AT = /^\s?(?:頃|ごろ)?\s?(?:に|、|,)?\s?(?:判明|発覚|検知|確認|把握|発見)/;
+// a bullet or dash that closes the text between a date alone on its line and the next date
+const BULLET_END = /[・-]\s?$/;
+// a clause that stops at an inner date in mid-sentence
+const OPEN_END = /[、,がはをの]\s?$/;
+
+// What the text after a date starts with, after one optional space, where CITED, PERIOD_START and RESPONSE_ONLY
+// may match: each reads a ^\s? first, then one of these (CITED: に, の, 付; PERIOD_START: 頃, ごろ, から, より,
+// 以降, or a second space; RESPONSE_ONLY: those, 順次/個別に or any run of 、, and spaces). Most dates are
+// followed by none of them, and a look at one character costs far less than a regex call.
+export const MAY_CITE = 1;
+export const MAY_START_PERIOD = 2;
+export const MAY_RESPOND = 4;
+
+/** Which of CITED, PERIOD_START and RESPONSE_ONLY may match the text after a date (MAY_… bits). */
+export function mayMatchAfter(after: string): number {
+  const i = isSpace(after.charCodeAt(0)) ? 1 : 0;
+  const c = after.charCodeAt(i);
+  switch (c) {
+    case 0x306b: // に
+    case 0x306e: // の
+    case 0x4ed8: // 付
+      return MAY_CITE;
+    case 0x9803: // 頃
+    case 0x3054: // ご
+    case 0x304b: // か
+    case 0x3088: // よ
+    case 0x4ee5: // 以
+      return MAY_START_PERIOD | MAY_RESPOND;
+    case 0x3001: // 、
+    case 0x2c: // ,
+    case 0x9806: // 順
+    case 0x500b: // 個
+      return MAY_RESPOND;
+    default:
+      return isSpace(c) ? MAY_START_PERIOD | MAY_RESPOND : 0;
+  }
+}
 
 export function datedClauses(
   ctx: ExtractContext,
@@ -81,12 +118,13 @@ export function datedClauses(
     // a date alone on its line (a timeline heading, 「9月22日(日)」) is described by the lines below it
     if (atLineStart && onlySpaceOrParen(text, m.end, clauseEnd)) {
       clauseEnd = Math.min(next ? next.start : text.length, m.end + MAX_CLAUSE);
-      if (next && /[・-]\s?$/.test(text.slice(m.end, next.start))) clauseEnd = next.start;
+      if (next && BULLET_END.test(text.slice(m.end, next.start))) clauseEnd = next.start;
     }
     const after = text.slice(m.end, clauseEnd);
     const sentence = text.slice(Math.max(sStart, m.start - MAX_CLAUSE), Math.min(sEnd, m.end + MAX_CLAUSE));
-    const cited = CITED.test(after);
-    const responseOnly = RESPONSE_ONLY.test(after);
+    const may = mayMatchAfter(after);
+    const cited = (may & MAY_CITE) !== 0 && CITED.test(after);
+    const responseOnly = (may & MAY_RESPOND) !== 0 && RESPONSE_ONLY.test(after);
     const labelFrom = atLineStart ? text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1 : lineStart;
     const before = text.slice(Math.max(labelFrom, m.start - 24), m.start);
     const prev = mentions[i - 1];
@@ -98,21 +136,22 @@ export function datedClauses(
       (RANGE_JOIN_ONLY.test(between) || (RANGE_JOIN.test(between) && RANGE_END_AFTER.test(text.slice(m.end, m.end + 8))));
     // 「8月5日、委託先から当社に対し、同社のサーバーが8月2日に…暗号化されたとの報告がありました」:
     // a clause cut short by an inner date keeps the sentence's final verb
-    const cutShort = next !== undefined && next.start === clauseEnd && /[、,がはをの]\s?$/.test(after);
+    const cutShort = next !== undefined && next.start === clauseEnd && OPEN_END.test(after);
     const clause = stripQuotes(stripParens(cutShort ? text.slice(m.end, Math.min(sEnd, m.end + 2 * MAX_CLAUSE)) : after));
     const lead = text.slice(sStart, m.start);
     // every match holds 委託: without 委 on either side the joined text need not be built
     const byContractor = (lead.includes('委') || clause.includes('委')) && CONTRACTOR_SUBJECT.test(lead + clause);
     // 「調査の結果、攻撃者は6月26日に侵入」: a past event revealed later, not the day of finding out
     const revealed = INVESTIGATION.test(lead) && !DISCOVERY_AT.test(after);
-    const periodStart = PERIOD_START.test(after) && !SAME_DAY_RANGE.test(after);
+    const periodStart = (may & MAY_START_PERIOD) !== 0 && PERIOD_START.test(after) && !SAME_DAY_RANGE.test(after);
     // 「…から連絡を受けたのは、2024年1月31日です」: the cue stands before the date
     const cueBefore = endsWithCue(lead);
     // 「…との連絡が、9月29日以降、お客さまから相次いで寄せられて」: reports coming in since a date start on that date
     const reportsSince = periodStart && REPORTS_COME_IN.test(clause) && REPORT_NOUN.test(lead + clause);
-    // each word list is scanned once per clause: its first position also says whether it occurs
-    const dPos = firstMatch(DISCOVERY_SCAN, clause);
-    const ePos = firstMatch(EVENT_SCAN, clause);
+    // the word lists are scanned once per clause: the first position of each also says whether it occurs
+    firstMatches(CLAUSE_WORDS, clause, FIRSTS);
+    const dPos = FIRSTS[0] as number;
+    const ePos = FIRSTS[1] as number;
     let discovery = cueBefore || reportsSince || !cited && !responseOnly && !rangeEnd && !periodStart && !byContractor && !revealed && dPos >= 0;
     let event = !cited && !responseOnly && (ePos >= 0 || (byContractor && dPos >= 0));
     if (LABEL_DISCOVERY.test(before)) {
@@ -163,18 +202,21 @@ function hasSentenceEnd(s: string): boolean {
   return s.includes('。') || s.includes('\n');
 }
 
+const QUOTED = /「[^「」]{0,80}」/g;
+const PARENTHESISED = /\([^()]{0,60}\)/g;
+
 /**
  * Quoted words (what a caller said, a mail's subject) are not the notice's own account. (No includes('「')
  * first: V8 finds a character by the larger of its two bytes, 0x30 here, which nearly every kana has; the
  * regex's own search is faster.)
  */
 function stripQuotes(s: string): string {
-  return s.replace(/「[^「」]{0,80}」/g, '「」');
+  return s.replace(QUOTED, '「」');
 }
 
 /** Parenthesised asides (「（調査により判明）」) say how a fact became known later, not when. */
 function stripParens(s: string): string {
-  return s.includes('(') ? s.replace(/\([^()]{0,60}\)/g, '') : s;
+  return s.includes('(') ? s.replace(PARENTHESISED, '') : s;
 }
 
 function sentenceEnd(text: string, from: number): number {

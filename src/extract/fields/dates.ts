@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../../model/index.js';
 import { findDates, isSpace } from '../../text/index.js';
 import type { ExtractContext, FieldResult, Line, NSpan } from '../context.js';
 import { result } from '../context.js';
-import { EVENT_WORD, SAME_DAY_RANGE, datedClauses, type DatedClause } from './date-clauses.js';
+import { EVENT_WORD, PERIOD_START, RANGE_JOIN_ONLY, SAME_DAY_RANGE, datedClauses, type DatedClause } from './date-clauses.js';
 import { orgFromTokens } from './org-names.js';
 import { nonEmptyLines } from './title.js';
 
@@ -23,10 +23,18 @@ const DATE_LABEL_WORDS = ['公開日', '掲載日', '発表日', '発行日', '�
 const DATE_LABEL = new RegExp(`^(?:${DATE_LABEL_WORDS.join('|')})\\s?[:：]?\\s?`);
 const DATE_SUFFIX = /^\s?(?:公開|掲載|発表|発行|更新|公表)?\s?$/;
 
+// (regexes are module constants throughout: a literal in a function makes a new RegExp object each call)
+// a sentence end or a heading's number or mark
+const PROSE_MARK = /。|^\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[.．、)]|^\s?[■□●◆【<＜]/;
+// the 以上 that closes a notice
+const CLOSING = /^\s?以上\s?$/;
+// a date in parentheses closing the title line
+const TITLE_PAREN = /\(([^()]{6,24})\)\s?$/;
+
 // the header ends at the first sentence or heading; the signature block starts after the last one
 function isProse(l: { text: string }): boolean {
   // (the length first: it spares the pattern's walk through a long line)
-  return l.text.trim().length > 60 || /。|^\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[.．、)]|^\s?[■□●◆【<＜]/.test(l.text);
+  return l.text.trim().length > 60 || PROSE_MARK.test(l.text);
 }
 
 // What a full date (the only kind that dates a notice) starts with: a digit, an era, R/H/S or a kanji numeral.
@@ -54,13 +62,13 @@ export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan }
   }
   for (let i = nonEmpty.length - 1; i >= Math.max(0, nonEmpty.length - FOOTER_LINES); i--) {
     const l = nonEmpty[i] as Line;
-    if (isProse(l) && !/^\s?以上\s?$/.test(l.text)) break;
+    if (isProse(l) && !CLOSING.test(l.text)) break;
     candidates.push(l);
   }
   // 「…について（2023年3月24日）」: a date in parentheses closing the title line
   const title = nonEmpty[0];
   if (title && endsWithParen(title.text)) {
-    const paren = /\(([^()]{6,24})\)\s?$/.exec(title.text);
+    const paren = TITLE_PAREN.exec(title.text);
     const ms = paren?.[1] && FULL_DATE_FIRST.test(paren[1]) ? findDates(paren[1], FIRST_ONLY) : [];
     const m = ms[0];
     if (paren && m && m.kind === 'full' && m.iso && m.start === 0 && m.end === (paren[1] as string).length) {
@@ -88,6 +96,8 @@ export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan }
 }
 
 // A range: "A から/〜 B まで/にかけて/の間".
+const SENTENCE_BREAK = /[。\n]/;
+const FROM_WORD = /(?:から|より)/;
 const RANGE_JOIN = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)/;
 const RANGE_END = /^\s?(?:の?(?:朝|昼|夕方|夜|深夜|未明|早朝|明け方|正午))?\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
 // The event is still going on or the item is still missing: no end date.
@@ -118,15 +128,15 @@ function findRanges(ctx: ExtractContext, clauses: DatedClause[]): Range[] {
     const b = clauses[i + 1];
     if (a.cited) continue;
     const between = b ? ctx.text.slice(a.mention.end, b.mention.start) : '';
-    if (!b || between.length > 60 || /[。\n]/.test(between)) continue;
-    const spans = /(?:から|より)/.test(between) && RANGE_END.test(ctx.text.slice(b.mention.end, b.mention.end + 8));
+    if (!b || between.length > 60 || SENTENCE_BREAK.test(between)) continue;
+    const spans = FROM_WORD.test(between) && RANGE_END.test(ctx.text.slice(b.mention.end, b.mention.end + 8));
     if (spans) {
       out.push({ from: a, to: b, monthOnly: !a.mention.iso || !b.mention.iso });
       i++;
       continue;
     }
     if (!RANGE_JOIN.test(between)) continue;
-    const joinOnly = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)\s?$/.test(between);
+    const joinOnly = RANGE_JOIN_ONLY.test(between);
     const endOk = RANGE_END.test(ctx.text.slice(b.mention.end, b.mention.end + 8));
     if (!joinOnly && !endOk) continue;
     out.push({ from: a, to: b, monthOnly: !a.mention.iso || !b.mention.iso });
@@ -215,7 +225,7 @@ function occurrence(
   const since = firstEvent.mention.iso as string;
   // 「10時12分頃から15時40分頃まで」 is a range within the day
   const sameDay = SAME_DAY_RANGE.test(firstEvent.after);
-  const startsOpen = !sameDay && /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/.test(firstEvent.after);
+  const startsOpen = !sameDay && PERIOD_START.test(firstEvent.after);
   // an open start (「9月1日頃から」) ends when the notice says the state was stopped or fixed, else stays open
   const fixedAt = startsOpen ? latest(clauses.filter((c) => inTime(c, since, publishedAt) && FIXED.test(c.after))) : null;
   const statedEnd = clauses.find((c) => c !== firstEvent && inTime(c, since, publishedAt) && STATED_END.test(c.after) && EVENT_WORD.test(c.sentence + c.after));
@@ -262,12 +272,15 @@ function latest(cs: DatedClause[]): DatedClause | null {
   return best;
 }
 
+const LABEL_BULLETS = /^[\s・■●◆□\-*]+/;
+const LABEL_COLON = /\s?[:：]\s?$/;
+
 function labelOf(text: string, at: number): string {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   return text
     .slice(lineStart, at)
-    .replace(/^[\s・■●◆□\-*]+/, '')
-    .replace(/\s?[:：]\s?$/, '')
+    .replace(LABEL_BULLETS, '')
+    .replace(LABEL_COLON, '')
     .trim()
     .slice(0, MAX_EVENT_TEXT);
 }
@@ -282,6 +295,12 @@ function earliest(cs: DatedClause[]): DatedClause | null {
 }
 
 const MAX_EVENT_TEXT = 120;
+// the start of a range, with nothing after its join
+const RANGE_START_ONLY = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?$/;
+// what stands between a date and the words of its event
+const EVENT_LEAD = /^[\s、,:：)）]+/;
+const EVENT_PARTICLE = /^(?:頃|ごろ)?\s?(?:に|、|,)?\s?/;
+const SPACES = /\s+/g;
 
 /** Dated events in date order (stable for equal dates), each with the clause that describes it. */
 function buildTimeline(ctx: ExtractContext, clauses: DatedClause[]): { events: TimelineEvent[]; spans: NSpan[] } {
@@ -291,14 +310,14 @@ function buildTimeline(ctx: ExtractContext, clauses: DatedClause[]): { events: T
     const next = clauses[i + 1];
     if (!c.mention.iso) continue;
     // the start of a range (「5月8日から12月11日までの間、…」) is described by the clause after its end
-    const rangeStart = !!next && /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?$/.test(c.after) && (next.event || next.discovery);
+    const rangeStart = !!next && RANGE_START_ONLY.test(c.after) && (next.event || next.discovery);
     if (!(c.event || c.discovery || rangeStart)) continue;
     const end = rangeStart && next ? next.mention.end + next.after.length : c.mention.end + c.after.length;
     let text = ctx.text
       .slice(c.mention.end, end)
-      .replace(/^[\s、,:：)）]+/, '')
-      .replace(/^(?:頃|ごろ)?\s?(?:に|、|,)?\s?/, '')
-      .replace(/\s+/g, ' ')
+      .replace(EVENT_LEAD, '')
+      .replace(EVENT_PARTICLE, '')
+      .replace(SPACES, ' ')
       .trim()
       .slice(0, MAX_EVENT_TEXT);
     // 「発生日：2024年1月5日」: the label says what happened

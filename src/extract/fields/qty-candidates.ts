@@ -51,9 +51,9 @@ const LABELLED = /(対象件数|件数|対象人数|人数|対象者数)\s*(?:�
 
 function labelledQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
-  // every label ends in 件数, 人数 or 者数: most notices have none, and three substring searches are
-  // much cheaper than the regex search
-  if (!text.includes('件数') && !text.includes('人数') && !text.includes('者数')) return out;
+  // every label ends in 件数, 人数 or 者数: most notices have none, and a search for 数 is much cheaper
+  // than the regex search
+  if (!hasCountLabel(text)) return out;
   LABELLED.lastIndex = 0;
   for (let m = LABELLED.exec(text); m !== null; m = LABELLED.exec(text)) {
     const raw = m[3]!;
@@ -63,6 +63,15 @@ function labelledQuantities(text: string): Quantity[] {
     out.push({ value, raw, start: end - raw.length, end, kanjiOnly: false, unit: m[1]!.includes('件') ? '件' : '人', approx: Boolean(m[2]), exprStart: m.index, exprEnd: end });
   }
   return out;
+}
+
+/** Does text hold 件数, 人数 or 者数? (one search for their 数, rather than one per word) */
+export function hasCountLabel(text: string): boolean {
+  for (let i = text.indexOf('数', 1); i > 0; i = text.indexOf('数', i + 1)) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x4ef6 /* 件 */ || c === 0x4eba /* 人 */ || c === 0x8005 /* 者 */) return true;
+  }
+  return false;
 }
 
 /** `q` with its sentence and marks (fields copied one by one: an object spread is slow on Node 20). */

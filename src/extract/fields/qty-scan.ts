@@ -300,6 +300,11 @@ function listAt(sc: Scanner, first: number, second: number): number {
   return pair !== 0 ? pair : sc.firstList[first]!;
 }
 
+/** listAt for the characters at pos and after it in text. */
+function listAtPos(sc: Scanner, text: string, pos: number): number {
+  return listAt(sc, text.charCodeAt(pos), pos + 1 < text.length ? text.charCodeAt(pos + 1) : 0);
+}
+
 /**
  * text.startsWith(word, pos) without the call. The list the word came from was found by its first two
  * characters (a one-character word's list by that character), so they are not compared again.
@@ -386,6 +391,34 @@ function record(out: (readonly TermMatch[])[], i: number, m: TermMatch): void {
   else (list as TermMatch[]).push(m);
 }
 
+/**
+ * Where each pattern first matches (what text.search(pattern) gives) into `firsts`, by one pass over the
+ * text for them all, which stops once each has been found: cheaper than a firstMatch per pattern when the
+ * same text is looked through for several.
+ */
+export function firstMatches(sc: Scanner, text: string, firsts: Int32Array): void {
+  firsts.fill(-1);
+  let missing = sc.patterns.length - sc.searched.length;
+  for (const i of sc.searched) {
+    const re = sc.global[i]!;
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m !== null) firsts[i] = m.index;
+  }
+  for (let pos = 0; pos < text.length && missing > 0; pos++) {
+    const li = listAtPos(sc, text, pos);
+    if (li === 0) continue;
+    const list = sc.lists[li]!;
+    for (let k = 0; k < list.length; k++) {
+      const alt = list[k]!;
+      if (firsts[alt.pattern] === -1 && matchEnd(alt, text, pos) >= 0) {
+        firsts[alt.pattern] = pos;
+        missing--;
+      }
+    }
+  }
+}
+
 /** Where the first match of any of the scanner's patterns starts, or -1 (what text.search of their union gives). */
 export function firstMatch(sc: Scanner, text: string): number {
   let found = -1;
@@ -397,7 +430,7 @@ export function firstMatch(sc: Scanner, text: string): number {
   }
   const end = found < 0 ? text.length : found;
   for (let pos = 0; pos < end; pos++) {
-    const li = listAt(sc, text.charCodeAt(pos), pos + 1 < text.length ? text.charCodeAt(pos + 1) : 0);
+    const li = listAtPos(sc, text, pos);
     if (li === 0) continue;
     const list = sc.lists[li]!;
     for (let k = 0; k < list.length; k++) if (matchEnd(list[k]!, text, pos) >= 0) return pos;
