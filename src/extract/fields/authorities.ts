@@ -37,6 +37,16 @@ const FROM_AUTHORITY = /^(?:から|より|が|との|と(?:の)?協議|は、?[^
 // Reporting to a client or principal is not an authority report.
 const CLIENT = /委託元|発注元|引受保険会社|取引先|元請/;
 
+// (module constants: a literal in a function makes a RegExp per call)
+const PPC_AFTER = /^(?:である|たる|の)?個人情報保護委員会/;
+const REPORT_NOUN = /報告|届け?出|通報/;
+const CONDITION_TAIL = /場合[^。]*$/;
+const REQUEST = /ください|下さい/;
+const SECTION_HEADING = /への(?:報告|届出|届け出|相談|連絡)(?:について)?$/;
+const REPORT_DONE = /(?:報告|届出|届け出|相談|通報|提出|提供|申告|連絡)(?:を)?(?:し|いたし|済|行い|行っ|完了)/;
+const ASCII_START = /^[A-Za-z]/;
+const ADDRESS = /本社|所在|住所|在住|置く|ある|拠点/;
+
 // Each regex runs only on the sentences its gate lets through (see sentenceGate).
 const G_RULES = RULES.map((r) => sentenceGate(r.re));
 const G_REPORT = sentenceGate(REPORT);
@@ -58,7 +68,7 @@ function mentions(s: Sentence): { id: Authority; span: NSpan }[] {
       const after = s.text.slice(b, b + 40);
       if (FROM_AUTHORITY.test(after)) continue;
       // "監督官庁である個人情報保護委員会" names one authority, not two
-      if (rule.id === 'ministry' && /^(?:である|たる|の)?個人情報保護委員会/.test(after)) continue;
+      if (rule.id === 'ministry' && PPC_AFTER.test(after)) continue;
       const before = s.text.slice(Math.max(0, a - 12), a);
       if (rule.id === 'other' && CLIENT.test(before + m[0])) continue;
       // "県民税", "県内" etc. are not the prefecture as an authority (handled by the lookaheads), and
@@ -75,20 +85,20 @@ export function extractAuthorities(ctx: ExtractContext): FieldResult<Authority[]
   for (const s of sentencesOf(ctx)) {
     if (s.title) continue;
     if (!mayHold(s, G_REPORT)) continue;
-    if (isAdvisory(s) && !/報告|届け?出|通報/.test(s.text.replace(/場合[^。]*$/, ''))) continue;
-    if (/ください|下さい/.test(s.text)) continue;
+    if (isAdvisory(s) && !REPORT_NOUN.test(s.text.replace(CONDITION_TAIL, ''))) continue;
+    if (REQUEST.test(s.text)) continue;
     if (!REPORT.test(s.text)) continue;
     // a heading such as "■ 関係機関への報告" announces a section; the sentences below say who was told
-    if (/への(?:報告|届出|届け出|相談|連絡)(?:について)?$/.test(s.text.trim())) continue;
-    if (PLAN.test(s.text) && !/(?:報告|届出|届け出|相談|通報|提出|提供|申告|連絡)(?:を)?(?:し|いたし|済|行い|行っ|完了)/.test(s.text)) continue;
+    if (SECTION_HEADING.test(s.text.trim())) continue;
+    if (PLAN.test(s.text) && !REPORT_DONE.test(s.text)) continue;
     for (const { id, span } of mentions(s)) {
       const rel = span.end - s.start;
       // the report verb must follow the authority within the sentence
       // in English the verb comes first ("consulted the police")
-      const english = /^[A-Za-z]/.test(s.text.slice(span.start - s.start, span.end - s.start));
+      const english = ASCII_START.test(s.text.slice(span.start - s.start, span.end - s.start));
       // a place named before the verb ("東京都に本社を置く…") is an address, not an authority told
       const window = s.text.slice(rel, rel + (id === 'other' ? 24 : 40));
-      const verbAfter = REPORT.test(window) && !(id === 'other' && /本社|所在|住所|在住|置く|ある|拠点/.test(window.split(REPORT)[0] ?? ''));
+      const verbAfter = REPORT.test(window) && !(id === 'other' && ADDRESS.test(window.split(REPORT)[0] ?? ''));
       const verbBefore = english && REPORT.test(s.text.slice(Math.max(0, span.start - s.start - 40), span.start - s.start));
       if (!verbAfter && !verbBefore) continue;
       const list = found.get(id) ?? [];

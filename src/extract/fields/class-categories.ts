@@ -3,7 +3,7 @@
 // readers, a future measure or a general remark) and only when its clause is not negated.
 import { CATEGORIES, type Category } from '../../model/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
-import { findCue, gateWord, hasNegation, isAdvisory, isGeneral, isMeasure, mayHold, negatedAfter, sentenceGate, sentencesOf, type Sentence } from './class-text.js';
+import { findCue, gateWord, hasNegation, holds, isAdvisory, isGeneral, isMeasure, mayHold, negatedAfter, sentenceGate, sentencesOf, type Sentence } from './class-text.js';
 
 const W = '[^。\\n]'; // one character inside a sentence
 const near = (n: number): string => `${W}{0,${n}}`;
@@ -49,9 +49,35 @@ function paperLost(text: string): boolean {
   }
   return false;
 }
+// Words the rules' conditions look for (each gated: most sentences a rule reaches lack them all).
+const ADMIN_OR_LEFTOVER = /管理用|管理者|サーバ|VPN|リモート|退職|元従業員|元社員|元職員|休眠|使用されていない|不要な/;
+const ACCOUNT_WORDS = /アカウント|ID|パスワード/;
+const SYSTEM_SIDE = /管理画面|管理者|管理用|サーバ|システム/;
+const FAX_WORDS = /FAX|ファクス|ファックス|ファクシミリ/i;
+const FAX_SHORT = /FAX|ファクス|ファックス/i;
+const MAIL_OR_FAX = /(?<!ダイレクト)メール|FAX|ファクス|ファックス/i;
+const ATTACK_WORDS = /攻撃者|不正アクセス|突かれ|悪用|侵入/;
+const ATTACK_OR_NORMAL = /攻撃者|不正アクセス|突かれ|悪用|侵入|正常に|復旧/;
+const PERSON_WORDS = /個人|お客様|会員|利用者|氏名|住所|他の|別の/;
+const CARD_WORDS = /カード|決済/;
 const STAFF = /従業員|従業者|社員|職員|派遣|元従業員|元社員|元職員|看護師|教員|教諭|医師|アルバイト|パート|スタッフ|作業員|担当者|者\(|委託先|本人/;
 const NETWORK = /ネットワーク|サーバ|システム|VPN|リモート|アカウント|クラウド|データベース|社内網|イントラ/;
 const PHYSICAL = /何者か|錠|窓|裏口|施錠|店舗|営業所|事務所|建物|敷地|金庫|車両|車上|住居|倉庫/;
+const TAKEOVER = /乗っ?取/;
+const G_ADMIN = sentenceGate(ADMIN_OR_LEFTOVER);
+const G_ACCOUNT = sentenceGate(ACCOUNT_WORDS);
+const G_SYSTEM = sentenceGate(SYSTEM_SIDE);
+const G_FAX = sentenceGate(FAX_WORDS);
+const G_FAX_SHORT = sentenceGate(FAX_SHORT);
+const G_MAIL_OR_FAX = sentenceGate(MAIL_OR_FAX);
+const G_ATTACK = sentenceGate(ATTACK_WORDS);
+const G_ATTACK_OR_NORMAL = sentenceGate(ATTACK_OR_NORMAL);
+const G_PERSON = sentenceGate(PERSON_WORDS);
+const G_CARD = sentenceGate(CARD_WORDS);
+const G_STAFF = sentenceGate(STAFF);
+const G_NETWORK = sentenceGate(NETWORK);
+const G_PHYSICAL = sentenceGate(PHYSICAL);
+const G_TAKEOVER = sentenceGate(TAKEOVER);
 
 const RULES: CueRule[] = [
   { cat: 'ransomware', re: /ランサムウェア|ランサム|暗号化型(?:ウイルス|ウィルス|マルウェア)|LockBit|Phobos|BlackCat|ALPHV|暗号化される被害|暗号化被害/i },
@@ -68,7 +94,7 @@ const RULES: CueRule[] = [
   {
     cat: 'unauthorized_access',
     re: /侵入/,
-    when: (s) => NETWORK.test(s.text) && !PHYSICAL.test(s.text),
+    when: (s) => holds(s, G_NETWORK) && !holds(s, G_PHYSICAL),
   },
   {
     cat: 'malware',
@@ -76,14 +102,14 @@ const RULES: CueRule[] = [
   },
   {
     cat: 'account_takeover',
-    when: (s) => !/管理用|管理者|サーバ|VPN|リモート|退職|元従業員|元社員|元職員|休眠|使用されていない|不要な/.test(s.text) || /乗っ?取/.test(s.text),
+    when: (s) => !holds(s, G_ADMIN) || holds(s, G_TAKEOVER),
     re: /乗っ?取|不正ログイン|なりすましログイン|リスト型攻撃|パスワードリスト攻撃|クレデンシャルスタッフィング|ログインが成立|ログインに成功|不正(?:な)?送金|不正に送金|不正(?:に)?出金|アカウント[^。\n]{0,20}不正(?:に)?(?:利用|使用|ログイン)|アカウント[^。\n]{0,20}不正(?:な)?アクセス/,
   },
   {
     // "アカウントが第三者に不正にログインされ": a user's account; a system's admin screen is an intrusion only
     cat: 'account_takeover',
     re: /第三者に(?:よって|より)?(?:不正に)?ログイン/,
-    when: (s) => /アカウント|ID|パスワード/.test(s.text) && !/管理画面|管理者|管理用|サーバ|システム/.test(s.text),
+    when: (s) => holds(s, G_ACCOUNT) && !holds(s, G_SYSTEM),
   },
   {
     cat: 'phishing',
@@ -96,13 +122,13 @@ const RULES: CueRule[] = [
     re: new RegExp(
       `(?<!ダイレクト)(?:電子)?メール${near(40)}誤(?:送信|送付|って送信|った(?:アドレス|宛先))|誤送信${near(20)}(?<!ダイレクト)メール|CC欄|(?<!ダイレクト)メール${near(20)}(?:誤って|間違って|誤った)${near(20)}(?:送信|送付|転送|添付)|(?:宛先|送信先|送付先)(?:欄)?${near(10)}(?:誤|間違)|(?:メール)?アドレス${near(10)}(?:誤|間違)|誤って${near(30)}(?:メール|添付)|別の(?:メール)?アドレス${near(10)}(?:送信|選択)`,
     ),
-    when: (s) => !/FAX|ファクス|ファックス|ファクシミリ/i.test(s.text),
+    when: (s) => !holds(s, G_FAX),
   },
   {
     // "BCCではなくCCに入力" negates BCC, not the mistake
     cat: 'email_misdelivery',
     re: /BCC|CC(?:欄|に入力|に入れ|で送信)|TO欄|宛先\(TO\)|一斉送信[^。\n]{0,40}(?:アドレス|宛先)[^。\n]{0,20}(?:表示|閲覧|見える)|受信(?:者|された方)(?:同士|の間)[^。\n]{0,20}アドレス/i,
-    when: (s) => !/FAX|ファクス|ファックス/i.test(s.text),
+    when: (s) => !holds(s, G_FAX_SHORT),
     keepNegated: true,
   },
   {
@@ -116,7 +142,7 @@ const RULES: CueRule[] = [
     re: new RegExp(
       `誤送付|誤配送|誤配達|誤発送|誤郵送|誤封入|誤って(?:同封|封入|郵送|発送)|(?:別|他)の(?:お客様|方|利用者|会員|購読者|組合員|患者)${near(20)}(?:同封|封入|入れて|混入)|宛名${near(20)}(?:異なる|誤|一致しない|違う|間違|取り違)|(?:ご?住所|宛先)${near(10)}(?:へ|に)?誤って(?:送付|郵送|発送)|誤って送付`,
     ),
-    when: (s) => !/(?<!ダイレクト)メール|FAX|ファクス|ファックス/i.test(s.text),
+    when: (s) => !holds(s, G_MAIL_OR_FAX),
   },
   {
     // anchored on the rare loss word; the object is checked in the sentence (much cheaper than scanning every noun)
@@ -144,20 +170,20 @@ const RULES: CueRule[] = [
     re: new RegExp(
       `黒塗り|墨消し|マスキング(?:漏れ|の不備)|設定(?:の|に)?(?:不備|誤り|ミス|を誤)|誤設定|設定誤り|公開設定|共有設定|リンクを知っている|誤掲載|誤って(?:掲載|公開)|非表示(?:の)?シート|(?:ホームページ|ウェブサイト|Webサイト|HP|サイト|広報誌|会報)${near(10)}掲載${near(30)}(?:個人情報|氏名|住所|電話番号)${near(20)}(?:記載|含まれ|残)|(?:アクセス制限|閲覧制限|公開範囲|共有範囲)${near(10)}(?:誤|不備|不適切|なし)|(?:別|他)の(?:お客様|利用者|会員|ユーザー|方|ご家庭|回答者|患者)${near(25)}(?:表示|閲覧)(?:され|でき|可能)|不具合${near(30)}(?:表示|閲覧)`,
     ),
-    when: (s) => !/攻撃者|不正アクセス|突かれ|悪用|侵入/.test(s.text),
+    when: (s) => !holds(s, G_ATTACK),
   },
   {
     cat: 'misconfiguration_exposure',
     re: new RegExp(
       `(?:第三者|外部|インターネット上|誰でも|不特定|他の|別の|本人以外|以外の|他人)${near(30)}(?:閲覧|アクセス|表示|ダウンロード)(?:が)?(?:可能|でき[るた])(?:な)?(?:状態|状況)?|公開(?:され(?:た|て(?:いた|いる)))?状態`,
     ),
-    when: (s) => !/攻撃者|不正アクセス|突かれ|悪用|侵入|正常に|復旧/.test(s.text),
+    when: (s) => !holds(s, G_ATTACK_OR_NORMAL),
   },
   {
     // "誤表示" of prices or stock is not an exposure; of customers' data it is
     cat: 'misconfiguration_exposure',
     re: /誤表示/,
-    when: (s) => /個人|お客様|会員|利用者|氏名|住所|他の|別の/.test(s.text),
+    when: (s) => holds(s, G_PERSON),
   },
   {
     // "アクセス制限を設定していなかった": the negation is the fault itself
@@ -170,13 +196,13 @@ const RULES: CueRule[] = [
     re: new RegExp(
       `不正(?:に|な)?持ち?出|不正(?:に|な)?閲覧|無断で|私用の|私的に|私的な|個人(?:契約|アカウント|向け|用)${near(10)}(?:クラウド|ストレージ|メール)|業務上(?:の)?(?:必要|必要性)(?:が|の)?(?:ない|なく)|目的外|売却|横流し|名簿業者|内部不正|覗き見|のぞき見|持ち?出${near(20)}(?:提供|売却|使用|利用|転職先|競合)|(?:競合|転職先|他社|名簿業者)${near(10)}(?:に|へ)(?:提供|漏ら|渡|流出)`,
     ),
-    when: (s) => STAFF.test(s.text),
+    when: (s) => holds(s, G_STAFF),
   },
   {
     // "業務と関係のない知人の情報を閲覧": browsing data without a work reason
     cat: 'insider_misuse',
     re: new RegExp(`(?:業務(?:と|に)(?:は)?(?:関係|関連)(?:の|が)?(?:ない|なく)|業務外|興味本位)${near(20)}(?:情報|データ|名簿|カルテ|記録)${near(10)}(?:閲覧|持ち?出|検索|照会|利用|使用|提供)`),
-    when: (s) => STAFF.test(s.text),
+    when: (s) => holds(s, G_STAFF),
   },
   {
     cat: 'vulnerability_exploit',
@@ -190,7 +216,7 @@ const RULES: CueRule[] = [
     re: new RegExp(
       `(?:決済|カード情報入力|入力)(?:画面|ページ|フォーム)${near(20)}(?:改ざん|不正な(?:プログラム|スクリプト|コード)|埋め込)|不正な(?:プログラム|スクリプト|コード)${near(30)}(?:決済|カード)|改ざん${near(50)}(?:カード|決済)|偽(?:の)?(?:カード情報)?(?:入力|決済)画面|カード情報${near(20)}(?:外部(?:に|へ)送信|抜き取|窃取|盗み取)|スキミング|ウェブスキミング`,
     ),
-    when: (s) => /カード|決済/.test(s.text),
+    when: (s) => holds(s, G_CARD),
   },
   {
     cat: 'ddos',
@@ -210,16 +236,22 @@ const RULES: CueRule[] = [
   },
 ];
 
+// A shop whose card data leaked (see web_skimming below).
+const CARD_DATA = /クレジットカード|カード情報/;
+const SHOP = /ショップ|通販|ストア|EC|オンライン|ネット販売/;
 // Root event at a contractor, subcontractor or vendor.
 const CONTRACTOR = /提供する[^。\n]{0,20}(?:社|会社|事業者)(?=において|で|が|の|にて)|決済代行(?:会社|事業者)|(?:開発|保守)会社|(?:保守|運送|配送|印刷|発送|回収|清掃|処分|廃棄|システム|運営|管理)業者|(?:提供|運営|運用|サービス|クラウド|外部)事業者|(?:が|の)提供する[^。\n]{0,20}(?:サービス|システム|プラットフォーム|カート)|提供(?:する|している|元の?)(?:事業者|会社|ベンダー|企業)|再?委託先|委託業者|委託事業者|委託会社|業務委託先|保守ベンダー|ベンダー|外部業者|協力会社|委託して(?:いる|いた|おり|おります|おりました)|委託しており|受託(?:者|事業者|業者)|運営会社|システム会社/g;
 const CONTRACTOR_EVENT = /入れ替わ|目的外|流用|使用していた|利用していた|取り違|混入|手違い|ランサムウェア|不正アクセス|サイバー攻撃|攻撃を受け|感染|紛失|持ち?出|誤り|不備|ミス|漏えい|漏洩|流出|改ざん|不正(?:に)?利用|不正ログイン|盗難|脆弱性|侵入|誤送|誤封入|誤って|暗号化/;
+// After a contractor's name: the organization acting towards it (委託先に送付), the contractor telling us.
+const TOWARDS = /^に(?!おいて|て)/;
+const FROM = /^(?:から|より)/;
+const ITS_OWN = /同社|委託先|当該/;
 const SELF_OR_HELP = /(?:当社|弊社|当院|本学|当学|当法人|当協会|当組合|当会|当行|当金庫|当館|当センター|当機構|本市|当市|本町|当町|本村|本県|当県)(?:が|は|で|において|の?(?:サーバ|システム|ネットワーク|パソコン|PC|端末|Web|ウェブ|ホームページ|サイト|機器|環境))|協力|連携|共に|ともに|依頼|と(?:共同で)?(?:調査|確認|分析)(?:した|を行った|を実施した|し)/;
 // The following sentence may continue about the contractor (同社のサーバーが…).
 const CONTRACTOR_REF = /同社|委託先|当該業者|当該事業者|当該会社/;
 const TAMPER = /(?:ペイメント|決済|カード|購入|注文|入力)[^。\n]{0,20}(?:改ざん|改竄)|(?:改ざん|改竄)[^。\n]{0,20}(?:ペイメント|決済|カード|購入|注文)/;
 const STRONG_INTRUSION = /侵入|改ざん|改竄|不正ログイン|乗っ?取|窃取|ランサムウェア|マルウェア|脆弱性を悪用/;
 const LEFTOVER_ACCOUNT = new RegExp(`(?:退職|元従業員|元社員|元職員|削除されずに|未使用|使用されていない|休眠|テスト用|保守用)${near(20)}アカウント`);
-const TAKEOVER = /乗っ?取/;
 
 // Gates of the regexes run per sentence (see sentenceGate).
 const G_RULES = RULES.map((r) => sentenceGate(r.re));
@@ -231,7 +263,6 @@ const G_CONTRACTOR_REF = sentenceGate(CONTRACTOR_REF);
 const G_TAMPER = sentenceGate(TAMPER);
 const G_STRONG = sentenceGate(STRONG_INTRUSION);
 const G_LEFTOVER = sentenceGate(LEFTOVER_ACCOUNT);
-const G_TAKEOVER = sentenceGate(TAKEOVER);
 
 export interface CategoryAnalysis {
   categories: Category[];
@@ -294,7 +325,7 @@ export function analyzeCategories(ctx: ExtractContext): CategoryAnalysis {
   // sentence naming the tampering does not mention the cards.
   if (!spans.has('web_skimming')) {
     const tamper = firstTamper(sentences);
-    if (tamper && /クレジットカード|カード情報/.test(ctx.text) && /ショップ|通販|ストア|EC|オンライン|ネット販売/.test(ctx.text)) {
+    if (tamper && CARD_DATA.test(ctx.text) && SHOP.test(ctx.text)) {
       spans.set('web_skimming', [tamper]);
     }
   }
@@ -346,8 +377,8 @@ function firstTamper(sentences: Sentence[]): NSpan | null {
 }
 
 function hasUserTakeover(sentences: Sentence[]): boolean {
-  if (!sentences.some((s) => mayHold(s, G_LEFTOVER) && LEFTOVER_ACCOUNT.test(s.text))) return true;
-  return sentences.some((s) => mayHold(s, G_TAKEOVER) && TAKEOVER.test(s.text) && !isMeasure(s));
+  if (!sentences.some((s) => holds(s, G_LEFTOVER))) return true;
+  return sentences.some((s) => holds(s, G_TAKEOVER) && !isMeasure(s));
 }
 
 function hasStrongIntrusion(sentences: Sentence[]): boolean {
@@ -374,9 +405,9 @@ function supplyChain(sentences: Sentence[], spans: CueSpans): void {
     for (let guard = 0; m !== null && guard++ < 20; m = CONTRACTOR.exec(s.text)) {
       const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 90);
       // "委託先に送付" is the organization acting towards the contractor, not the contractor's event
-      if (/^に(?!おいて|て)/.test(after)) continue;
+      if (TOWARDS.test(after)) continue;
       // "委託先から連絡" is the contractor telling us; its own event needs 同社/委託先 again
-      if (/^(?:から|より)/.test(after) && !/同社|委託先|当該/.test(after)) continue;
+      if (FROM.test(after) && !ITS_OWN.test(after)) continue;
       const ev = CONTRACTOR_EVENT.exec(after);
       // "委託先と共に調査した結果、当社サーバーへの不正アクセスが判明": the event is the organization's own
       if (ev && SELF_OR_HELP.test(after.slice(0, ev.index))) continue;

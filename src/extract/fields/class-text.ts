@@ -3,7 +3,7 @@
 // negation of a cue inside its clause. Every regex here is bounded ([^。\n]{0,N}) so time stays linear.
 import { isBlank, isSpace } from '../../text/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
-import { AnchorGates } from './regex-prefilter.js';
+import { AnchorGates, alternativesOf } from './regex-prefilter.js';
 
 export interface Sentence {
   /** offsets in ctx.text */
@@ -48,6 +48,11 @@ export function mayHold(s: Sentence, id: number): boolean {
   return id >= s.known || (s.marks[s.row + (id >> 5)] & (1 << (id & 31))) !== 0;
 }
 
+/** Does the regex registered as id (one without the g flag) match the sentence? It runs only past its gate. */
+export function holds(s: Sentence, id: number): boolean {
+  return mayHold(s, id) && gated[id].test(s.text);
+}
+
 /**
  * The marks of gate ids [32 w, 32 w + 32) for the sentence (bit k: id 32 w + k may match), with the
  * bits of ids registered after the sentence was made all set.
@@ -58,6 +63,51 @@ export function gateWord(s: Sentence, w: number): number {
   const bits = s.marks[s.row + w];
   // (the ids from known on, made after the sentence, may all match)
   return known >= 32 ? bits : bits | ~((1 << known) - 1);
+}
+
+/**
+ * A regex of many alternatives gated alternative by alternative: a sentence runs only those that may
+ * match it. An alternative that matches nowhere in the sentence never decides where (or whether) the
+ * alternation matches, so the narrowed regex finds exactly what the whole one finds, from every
+ * lastIndex. (Worth it for a costly regex whose alternatives rarely meet: V8 tries every alternative
+ * at every position.)
+ */
+export interface AlternativeGates {
+  re: RegExp;
+  alternatives: string[];
+  /** gate id of the first alternative; the others follow */
+  first: number;
+  /** the regex narrowed to each set of alternatives met so far (bit k: alternative k) */
+  narrowed: Map<number, RegExp>;
+}
+
+/** Registers each top-level alternative of re (at most 31, no backreferences) as a sentence gate. */
+export function alternativeGates(re: RegExp): AlternativeGates {
+  const alternatives = alternativesOf(re.source);
+  if (alternatives.length > 31 || /\\[1-9]|\\k</.test(re.source)) throw new Error(`cannot gate the alternatives of ${re}`);
+  const first = gated.length;
+  for (const a of alternatives) sentenceGate(new RegExp(a, re.flags));
+  return { re, alternatives, first, narrowed: new Map() };
+}
+
+/** Most narrowed regexes kept per regex; past that the whole regex runs (the same matches, only slower). */
+const MAX_NARROWED = 256;
+
+/** The regex narrowed to the alternatives that may match the sentence (the same flags); null when none may. */
+export function narrowed(s: Sentence, g: AlternativeGates): RegExp | null {
+  const n = g.alternatives.length;
+  const shift = g.first & 31;
+  let mask = gateWord(s, g.first >> 5) >>> shift;
+  if (shift + n > 32) mask |= gateWord(s, (g.first >> 5) + 1) << (32 - shift);
+  mask &= (1 << n) - 1;
+  if (mask === 0) return null;
+  let re = g.narrowed.get(mask);
+  if (re === undefined) {
+    if (g.narrowed.size >= MAX_NARROWED) return g.re;
+    re = new RegExp(g.alternatives.filter((_, k) => (mask & (1 << k)) !== 0).join('|'), g.re.flags);
+    g.narrowed.set(mask, re);
+  }
+  return re;
 }
 
 function markGates(text: string, sentences: Sentence[]): void {
@@ -183,15 +233,15 @@ function push(out: Sentence[], noticeText: string, start: number, end: number, t
 /** The per-sentence flags: a regex runs only on the sentences its gate lets through. */
 function markRoles(sentences: Sentence[]): void {
   for (const s of sentences) {
-    if (mayHold(s, G_ADVISORY)) s.advisory = ADVISORY.test(s.text);
-    if (!s.measure && mayHold(s, G_MEASURE)) s.measure = MEASURE_WORDS.test(s.text);
-    if (mayHold(s, G_GENERAL)) s.general = GENERAL.test(s.text);
+    s.advisory = holds(s, G_ADVISORY);
+    if (!s.measure) s.measure = holds(s, G_MEASURE);
+    s.general = holds(s, G_GENERAL);
   }
 }
 
 /** Does the sentence hold a negated predicate? (Asked only once a cue is found: most sentences never are.) */
 export function hasNegation(s: Sentence): boolean {
-  if (s.negation < 0) s.negation = mayHold(s, G_NEGATION) && NEGATION_TEST.test(s.text) ? 1 : 0;
+  if (s.negation < 0) s.negation = holds(s, G_NEGATION) ? 1 : 0;
   return s.negation === 1;
 }
 
@@ -225,6 +275,13 @@ const G_MEASURE = sentenceGate(MEASURE_WORDS);
 const G_GENERAL = sentenceGate(GENERAL);
 const G_NEGATION = sentenceGate(NEGATION_TEST);
 
+// Negations that are not denials: 否定できない (possible), 完全には…ない (partial), and attributive
+// forms before a noun (…されていない既知の脆弱性). (Module constants: a literal in a function makes a RegExp per call.)
+const CANNOT_DENY = /否定(?:でき|出来|する(?:こと)?は(?:でき|出来))/;
+const CANNOT_DENY_BEFORE = /否定(?:でき|出来)$|否定することは(?:でき|出来)$|完全には$|完全に$/;
+const NOUN_START = /[\p{Script=Han}\p{Script=Katakana}]/u;
+const ATTRIBUTIVE_NEGATION = /ていない|はない|がない|もない|無い/;
+
 /** Does the clause that contains [from, to) in sentence text end in a negated predicate? */
 export function negatedAfter(text: string, to: number, window = 70): boolean {
   let end = Math.min(text.length, to + window);
@@ -236,11 +293,11 @@ export function negatedAfter(text: string, to: number, window = 70): boolean {
   let m: RegExpExecArray | null;
   while ((m = NEGATION.exec(tail)) !== null) {
     const before = tail.slice(Math.max(0, m.index - 6), m.index);
-    if (/否定(?:でき|出来|する(?:こと)?は(?:でき|出来))/.test(before + m[0])) continue;
-    if (/否定(?:でき|出来)$|否定することは(?:でき|出来)$|完全には$|完全に$/.test(before)) continue;
+    if (CANNOT_DENY.test(before + m[0])) continue;
+    if (CANNOT_DENY_BEFORE.test(before)) continue;
     const after = tail.charAt(m.index + m[0].length);
     // an attributive form (…されていない既知の脆弱性) modifies a noun; it does not negate the cue
-    if (/[\p{Script=Han}\p{Script=Katakana}]/u.test(after) && /ていない|はない|がない|もない|無い/.test(m[0])) continue;
+    if (NOUN_START.test(after) && ATTRIBUTIVE_NEGATION.test(m[0])) continue;
     if (!aboutCue(tail.slice(0, m.index))) continue;
     return true;
   }
@@ -250,6 +307,10 @@ export function negatedAfter(text: string, to: number, window = 70): boolean {
 // Topic nouns that still speak about the cue: "流出した事実は…ありません", "感染の形跡はない".
 const CUE_TOPIC = /(?:事実|形跡|痕跡|記録|報告|被害|こと|もの|おそれ|恐れ|可能性|兆候|様子|確認|実態|状況)(?:に|で)?$/;
 const COORDINATION = /^(?:や|及び|および|並びに|ならびに|、|・|と|又は|または|も|等|など)/;
+// A topic particle (は, には, では but not ではない…), a particle ending a modifier, a coordinated topic.
+const TOPIC_PARTICLE = /(?:には|では(?!な|あり|ござ)|は)(?=[^いな]|$)/g;
+const PARTICLE = /[がをにへでと、]/;
+const TOPIC_COORDINATION = /事実や|や、|及び|および|並びに|ならびに|又は|または/;
 
 /**
  * Is the text between a cue and a negation still about the cue? A new topic in between
@@ -258,15 +319,16 @@ const COORDINATION = /^(?:や|及び|および|並びに|ならびに|、|・|�
  */
 function aboutCue(between: string): boolean {
   if (COORDINATION.test(between)) return true;
-  const re = /(?:には|では(?!な|あり|ござ)|は)(?=[^いな]|$)/g;
+  const re = TOPIC_PARTICLE;
+  re.lastIndex = 0;
   let last = -1;
   let m: RegExpExecArray | null;
   while ((m = re.exec(between)) !== null) last = m.index;
   if (last <= 0) return true; // no new topic, or the cue itself is the topic ("流出はありません")
   const topic = between.slice(0, last);
   // "脆弱性を悪用した攻撃は…ません": the cue modifies the denied noun directly (no particle between)
-  if (topic.length <= 10 && !/[がをにへでと、]/.test(topic)) return true;
-  return CUE_TOPIC.test(topic) || /事実や|や、|及び|および|並びに|ならびに|又は|または/.test(topic);
+  if (topic.length <= 10 && !PARTICLE.test(topic)) return true;
+  return CUE_TOPIC.test(topic) || TOPIC_COORDINATION.test(topic);
 }
 
 export interface CueHit {

@@ -16,6 +16,8 @@ const EVENT_VERB = /(?:判明|発生|確認|検知|発覚|認知|発見)(?:い�
 // A concrete phishing alert: brand impersonation plus specific lures or indicators.
 const IMPERSONATION = /(?:を|の名称を|の名前を)(?:装|騙|かた)|なりすまし|偽(?:の)?(?:サイト|メール|SMS)|フィッシング/;
 const TITLE_EVENT = /data breach|security incident|cyber ?attack|unauthori[sz]ed access|ransomware|漏えい|漏洩|流出|紛失|盗難|誤送信|誤送付|誤配|誤封入|誤掲載|個人情報[^\n]{0,10}事故|情報セキュリティ事故|誤交付|誤廃棄|不正アクセス|不正ログイン|乗っ?取|改ざん|感染|ランサムウェア|被害|閲覧可能|所在不明|事案|盗まれ|不正(?:な)?持ち?出|持ち出し|不正閲覧|サイバー攻撃/;
+// A title warning readers is an advisory, not a report.
+const WARNING_TITLE = /ご注意|注意喚起|にご用心/;
 // A regulator's action over a leak (個人情報保護委員会の指導・勧告) reports an incident too.
 const REGULATOR_ACTION = /行政上の対応|(?:勧告|指導等?|命令|行政指導)を(?:行|受け)|漏えい等事案|報告徴収/;
 // A general warning to the public: many senders, nationwide, "for example" — not one campaign against us.
@@ -90,7 +92,7 @@ function judge(ctx: ExtractContext): FieldResult<boolean> {
   }
   const head = ctx.text.slice(0, 4000);
   // A title naming an incident ("個人情報の漏えいについて", "USBメモリの紛失について").
-  if (title && found(ctx, TITLE_EVENT, title.text) && !/ご注意|注意喚起|にご用心/.test(title.text)) score += 2;
+  if (title && found(ctx, TITLE_EVENT, title.text) && !WARNING_TITLE.test(title.text)) score += 2;
   // Apologies are the register of incident notices; releases, reports and advisories do not apologize.
   if (found(ctx, APOLOGY, head)) score += 3;
 

@@ -5,7 +5,7 @@ import type { LeakStatus } from '../../model/index.js';
 import type { ExtractContext, FieldResult, NSpan } from '../context.js';
 import { result } from '../context.js';
 import { analyzeCategories } from './class-categories.js';
-import { findCue, hasNegation, isAdvisory, isMeasure, mayHold, negatedAfter, sentenceGate, sentencesOf, type Sentence } from './class-text.js';
+import { alternativeGates, findCue, hasNegation, isAdvisory, isMeasure, mayHold, narrowed, negatedAfter, sentenceGate, sentencesOf, type Sentence } from './class-text.js';
 
 const W = '[^。\\n]';
 const near = (n: number): string => `${W}{0,${n}}`;
@@ -17,13 +17,16 @@ const LEAK = '(?:流出|漏えい|漏洩|漏れ|窃取|盗取|抜き取|持ち?�
 const POSSIBLE = new RegExp(
   `${LEAK}${near(30)}(?:おそれ|恐れ|可能性|懸念)|(?:おそれ|恐れ|可能性)${near(6)}(?:がある|があり|のある|が生じ|を否定|は否定|が否定|が残|も否定)|否定(?:は|も)?(?:でき|出来)(?:ない|ず|ません)|否定することは(?:でき|出来)(?:ない|ず|ません)|完全(?:には|に)?否定${near(8)}(?:でき|出来)(?:ない|ず|ておりません|ていません|ません)|確認(?:すること|が)?(?:は|が)?(?:でき|出来)(?:ない|ず|ません)|かどうか${near(10)}(?:確認|特定|判断)(?:すること)?(?:は|が)?(?:でき|出来)(?:ない|ません|ず)`,
 );
-const POSSIBLE_G = new RegExp(POSSIBLE.source, 'g');
 const VIEW_CONFIRMED = new RegExp(
   // (確認できた/確認できました, not 確認できませんでした)
   `(?:閲覧|表示|ダウンロード|アクセス)(?:され|が)(?:た|ていた|てい)?${near(6)}(?:こと)?(?:が|を)?確認(?:され|し|いた|でき(?:た|まし))` +
     // 「実際に表示されたのは38名分であることを確認しております」
     `|(?:閲覧|表示|ダウンロード)され(?:てい)?たのは[^。\n]{1,24}?(?:こと)?(?:を|が)確認(?:され|し|いた)`,
 );
+// A ransom note or an error screen "表示されている" shows no one's data.
+const SCREEN_MESSAGE = /脅迫|身代金|エラー|警告/;
+const POSSIBILITY_WORD = /(?:おそれ|恐れ|可能性|懸念)$/;
+const LOW_OR_NONE = /^(?:は|も)(?:極めて|非常に|ほぼ|ほとんど)?(?:低い|ない|無い|ありません|ございません)/;
 const PERSONAL = /個人情報|情報|データ|氏名|お客様|会員|利用者|患者|名簿|ファイル|フォルダ/;
 const DATA_WORDS = /情報|データ|ファイル|名簿|書類|流出|漏えい|漏洩|閲覧|窃取|持ち?出|悪用|不正利用|個人|アドレス|番号|記録/;
 // Confirmed: data reached someone, stated as a fact (not as a state of being viewable).
@@ -85,10 +88,10 @@ function spanAt(s: Sentence, m: RegExpExecArray): NSpan {
 const G_EN_CONFIRMED = sentenceGate(EN_CONFIRMED);
 const G_EN_POSSIBLE = sentenceGate(EN_POSSIBLE);
 const G_EN_NONE = sentenceGate(EN_NONE);
-const G_CONFIRMED = sentenceGate(CONFIRMED);
+const G_CONFIRMED = alternativeGates(CONFIRMED);
 const G_VIEW = sentenceGate(VIEW_CONFIRMED);
-const G_POSSIBLE = sentenceGate(POSSIBLE);
-const G_NONE = sentenceGate(NONE_CUE);
+const G_POSSIBLE = alternativeGates(new RegExp(POSSIBLE.source, 'g'));
+const G_NONE = alternativeGates(new RegExp(NONE_CUE.source, 'g'));
 const G_NOT_RECOVERED = sentenceGate(NOT_RECOVERED);
 const G_RECOVERED = sentenceGate(RECOVERED);
 
@@ -97,9 +100,27 @@ class English {
   private known: boolean | null = null;
   constructor(private readonly text: string) {}
   get value(): boolean {
-    this.known ??= /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(this.text);
+    this.known ??= hasEnglishProse(this.text);
     return this.known;
   }
+}
+
+const isAsciiLetter = (c: number): boolean => ((c | 0x20) - 0x61) >>> 0 < 26;
+
+/**
+ * Three ASCII words of two letters or more, each one space apart: /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.
+ * (Read from space to space: a notice has few, while the regex tries every character of it.) The
+ * middle word fills the gap between two spaces; two letters before the first and after the second suffice.
+ */
+export function hasEnglishProse(text: string): boolean {
+  for (let p = text.indexOf(' '); p >= 0; p = text.indexOf(' ', p + 1)) {
+    if (!isAsciiLetter(text.charCodeAt(p + 1)) || !isAsciiLetter(text.charCodeAt(p + 2))) continue;
+    let q = p - 1;
+    while (q >= 0 && isAsciiLetter(text.charCodeAt(q))) q--;
+    // q: the space before the middle word, if the letters before p are one
+    if (p - q - 1 >= 2 && text.charCodeAt(q) === 0x20 && isAsciiLetter(text.charCodeAt(q - 1)) && isAsciiLetter(text.charCodeAt(q - 2))) return true;
+  }
+  return false;
 }
 
 /** A statement that data reached someone. */
@@ -108,10 +129,12 @@ function confirmedIn(s: Sentence, english: English): NSpan | null {
     const m = EN_CONFIRMED.exec(s.text);
     if (m) return spanAt(s, m);
   }
-  const c = mayHold(s, G_CONFIRMED) ? findCue(s, CONFIRMED) : null;
+  // (of its twenty-one alternatives a sentence may hold two or three: only those run)
+  const confirmed = narrowed(s, G_CONFIRMED);
+  const c = confirmed ? findCue(s, confirmed) : null;
   if (c) return c.span;
   // "別のお客様への表示が確認された" — but a ransom note "表示されていることを確認" shows no one's data
-  if (mayHold(s, G_VIEW) && PERSONAL.test(s.text) && !/脅迫|身代金|エラー|警告/.test(s.text)) {
+  if (mayHold(s, G_VIEW) && PERSONAL.test(s.text) && !SCREEN_MESSAGE.test(s.text)) {
     const v = findCue(s, VIEW_CONFIRMED);
     if (v) return v.span;
   }
@@ -130,26 +153,24 @@ const NO_POSSIBILITY: Possibility = { possible: null, denial: null };
  * ("サービスに影響が出るおそれ" is not about data: the sentence must speak of data or its leak).
  */
 function possibilityIn(s: Sentence): Possibility {
-  if (!mayHold(s, G_POSSIBLE)) return NO_POSSIBILITY;
-  POSSIBLE_G.lastIndex = 0;
-  let pm = POSSIBLE_G.exec(s.text);
+  const possibleRe = narrowed(s, G_POSSIBLE);
+  if (!possibleRe) return NO_POSSIBILITY;
+  possibleRe.lastIndex = 0;
+  let pm = possibleRe.exec(s.text);
   if (pm === null || !DATA_WORDS.test(s.text)) return NO_POSSIBILITY;
   let denial: NSpan | null = null;
   let possible: NSpan | null = null;
-  for (let pg = 0; pm !== null && pg++ < 10; pm = POSSIBLE_G.exec(s.text)) {
+  for (let pg = 0; pm !== null && pg++ < 10; pm = possibleRe.exec(s.text)) {
     const at = pm.index + pm[0].length;
     const span = { start: s.start + pm.index, end: s.start + at };
     // "可能性はありません" / "おそれは低い" deny the possibility
     const denied =
-      /(?:おそれ|恐れ|可能性|懸念)$/.test(pm[0]) &&
-      /^(?:は|も)(?:極めて|非常に|ほぼ|ほとんど)?(?:低い|ない|無い|ありません|ございません)/.test(s.text.slice(at));
+      POSSIBILITY_WORD.test(pm[0]) && LOW_OR_NONE.test(s.text.slice(at));
     if (denied) denial ??= span;
     else possible ??= span;
   }
   return { possible, denial };
 }
-
-const NONE_CUE_G = new RegExp(NONE_CUE.source, 'g');
 
 /** A statement that nothing leaked (English, a denied possibility, a negated leak cue). */
 function noneIn(s: Sentence, english: English, possibility: Possibility): NSpan | null {
@@ -159,11 +180,12 @@ function noneIn(s: Sentence, english: English, possibility: Possibility): NSpan 
   }
   if (!possibility.possible && possibility.denial) return possibility.denial;
   // negatedAfter needs a negation in the sentence; without one no cue can be denied
-  if (!mayHold(s, G_NONE) || !hasNegation(s)) return null;
-  NONE_CUE_G.lastIndex = 0;
+  const none = narrowed(s, G_NONE);
+  if (!none || !hasNegation(s)) return null;
+  none.lastIndex = 0;
   let m: RegExpExecArray | null;
   let guard = 0;
-  while ((m = NONE_CUE_G.exec(s.text)) !== null && guard++ < 20) {
+  while ((m = none.exec(s.text)) !== null && guard++ < 20) {
     if (negatedAfter(s.text, m.index + m[0].length, 40)) return spanAt(s, m);
   }
   return null;

@@ -29,6 +29,28 @@ export function groupEnd(source: string, i: number): number {
   return j;
 }
 
+/** The top-level alternatives of a regex source ("a|(?:b|c)d" → "a", "(?:b|c)d"). */
+export function alternativesOf(source: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let j = 0;
+  while (j < source.length) {
+    const ch = source[j];
+    if (ch === '\\') j += 2;
+    else if (ch === '[') j = classEnd(source, j);
+    else if (ch === '(') j = groupEnd(source, j);
+    else {
+      if (ch === '|') {
+        out.push(source.slice(from, j));
+        from = j + 1;
+      }
+      j++;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
 // --- Which characters a notice contains: a cheap test that most regexes cannot match it at all. ---
 
 /**
