@@ -28,7 +28,6 @@ function hasText(l: Line): boolean {
   return false;
 }
 
-
 /** The lines that hold more than white space (shared: do not modify). */
 export function nonEmptyLines(ctx: ExtractContext): Line[] {
   let lines = NON_EMPTY.get(ctx);
