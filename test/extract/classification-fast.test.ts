@@ -1,13 +1,12 @@
 // The classification fields' fast paths must answer exactly as the regexes they stand for: checked on
 // generated text (every mix of the characters the paths look at) and on the bundled sample notices.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/extract/context.js';
 import { alternativeGates, narrowed, sentencesOf } from '../../src/extract/fields/class-text.js';
 import { hasEnglishProse } from '../../src/extract/fields/leak-status.js';
 import { alternativesOf } from '../../src/extract/fields/regex-prefilter.js';
 import type { Document } from '../../src/model/index.js';
+import { sampleTexts } from '../helpers/samples.js';
 
 const doc = (text: string): Document => ({ text, source: { sha256: 'x', mediaType: 'text/plain' } });
 
@@ -30,14 +29,6 @@ function generated(alphabet: string[], count: number, maxLength: number): string
   return out;
 }
 
-function samples(): string[] {
-  const dir = join(import.meta.dirname, '../../samples');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-}
-
 describe('hasEnglishProse', () => {
   const ENGLISH_PROSE = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/;
 
@@ -55,7 +46,7 @@ describe('hasEnglishProse', () => {
 
   it('answers as the regex on the sample notices and on edge cases', () => {
     const edges = ['ab cd ef', ' ab cd ef', 'ab cd e', 'a bc de', 'ab  cd ef', 'ab cd\nef', 'ab c1 ef', 'abc de fgh', 'ab cd ', ' cd ef', 'x ab cd ef y'];
-    for (const text of [...samples(), ...edges]) expect(hasEnglishProse(text), text.slice(0, 40)).toBe(ENGLISH_PROSE.test(text));
+    for (const text of [...sampleTexts(), ...edges]) expect(hasEnglishProse(text), text.slice(0, 40)).toBe(ENGLISH_PROSE.test(text));
   });
 });
 
@@ -101,7 +92,7 @@ describe('regexes narrowed to the alternatives a sentence may hold', () => {
     const texts = generated(pieces, 3000, 10).map((t) => t + '。');
     let ruledOut = 0;
     let matched = 0;
-    for (const text of [...texts, ...samples()]) {
+    for (const text of [...texts, ...sampleTexts()]) {
       for (const s of sentencesOf(createContext(doc(text)))) {
         const re = narrowed(s, gates);
         const whole = matches(RE, s.text);

@@ -1,13 +1,12 @@
 // The prefilters may only ever say "cannot match" when the regex really cannot: checked here on
 // regexes using every construct the analysis reads (alternation, groups, quantifiers, classes,
 // lookarounds, \b, the i flag) over sentences made from the bundled sample notices.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/extract/context.js';
 import { sentencesOf } from '../../src/extract/fields/class-text.js';
 import { AnchorGates, mayOccur, requiredChars } from '../../src/extract/fields/regex-prefilter.js';
 import type { Document } from '../../src/model/index.js';
+import { sampleTexts } from '../helpers/samples.js';
 
 const doc = (text: string): Document => ({ text, source: { sha256: 'x', mediaType: 'text/plain' } });
 
@@ -27,14 +26,6 @@ const REGEXES: RegExp[] = [
   /USB\s?メモリ|PC|pc/i,
 ];
 
-function samples(): string[] {
-  const dir = join(import.meta.dirname, '../../samples');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-}
-
 describe('regex prefilters', () => {
   it('reads required characters', () => {
     expect(requiredChars(/紛失|遺失/)).toEqual([
@@ -53,7 +44,7 @@ describe('regex prefilters', () => {
   });
 
   it('never rules out a notice the regex matches', () => {
-    const texts = samples();
+    const texts = sampleTexts();
     expect(texts.length).toBeGreaterThan(10);
     let matched = 0;
     for (const text of texts) {
@@ -73,7 +64,7 @@ describe('regex prefilters', () => {
     const gates = new AnchorGates(regexes);
     let matched = 0;
     let skipped = 0;
-    const texts = [...samples(), 'Ａａ a 10%が増加。確認ができない。\n\n データが暗号化された', 'x'];
+    const texts = [...sampleTexts(), 'Ａａ a 10%が増加。確認ができない。\n\n データが暗号化された', 'x'];
     for (const text of texts) {
       const ctx = createContext(doc(text));
       const sentences = sentencesOf(ctx);
@@ -101,7 +92,7 @@ describe('regex prefilters', () => {
     const id = sentenceGate(re);
     // registered after those sentences were made: they let it through, unknown as it was
     expect(early.every((s) => mayHold(s, id))).toBe(true);
-    for (const text of samples()) {
+    for (const text of sampleTexts()) {
       for (const s of sentencesOf(createContext(doc(text)))) {
         if (!mayHold(s, id)) expect(re.test(s.text)).toBe(false);
         // a mark word says what mayHold says of each of its ids
