@@ -149,5 +149,18 @@ describe('qty-scan', () => {
       { numRuns: 500 },
     );
   });
-});
 
+  it('gives the same matches when scanners of different sizes take turns', () => {
+    const big = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS];
+    const small = [/氏名/g, /住所/g];
+    const dir = join(import.meta.dirname, '../../samples');
+    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8').normalize('NFKC'));
+    const alone = (patterns: RegExp[], text: string) => scanAll(scannerOf(patterns), text);
+    const bigScanner = scannerOf(big);
+    const smallScanner = scannerOf(small);
+    for (const text of texts) {
+      expect(scanAll(bigScanner, text)).toEqual(alone(big, text));
+      expect(scanAll(smallScanner, text)).toEqual(alone(small, text));
+    }
+  });
+});

@@ -68,13 +68,13 @@ describe('regex prefilters', () => {
     for (const text of texts) {
       const ctx = createContext(doc(text));
       const sentences = sentencesOf(ctx);
-      const marks = gates.scan(ctx.text, sentences);
+      const rows = gates.scan(ctx.text, sentences);
       regexes.forEach((re, r) => {
         const plain = new RegExp(re.source, re.flags.replace('g', ''));
         sentences.forEach((s, j) => {
           const truth = plain.test(s.text);
           if (truth) matched++;
-          if (!gates.isSet(marks, j, r)) {
+          if (!gates.isSet(rows, j, r)) {
             skipped++;
             expect(truth, `${re} on ${s.text}`).toBe(false);
           }
@@ -83,6 +83,26 @@ describe('regex prefilters', () => {
     }
     expect(matched).toBeGreaterThan(50);
     expect(skipped).toBeGreaterThan(1000); // the gates do rule sentences out
+  });
+
+  it('keeps the marks of every scan while later scans fill new blocks, and gives a long text its own array', () => {
+    const gates = new AnchorGates(REGEXES);
+    const texts = [...sampleTexts(), '氏名。'.repeat(20_000)];
+    const spansOf = (text: string) => sentencesOf(createContext(doc(text)));
+    const marksOf = (text: string, rows: ReturnType<AnchorGates['scan']>, n: number) =>
+      Array.from({ length: n }, (_, j) => REGEXES.map((_re, r) => gates.isSet(rows, j, r)));
+    const first = texts.map((text) => {
+      const spans = spansOf(text);
+      const rows = gates.scan(createContext(doc(text)).text, spans);
+      return { text, rows, n: spans.length, seen: marksOf(text, rows, spans.length) };
+    });
+    // many more scans, enough to move through several blocks
+    for (let k = 0; k < 200; k++) for (const t of texts.slice(0, 10)) gates.scan(createContext(doc(t)).text, spansOf(t));
+    for (const f of first) expect(marksOf(f.text, f.rows, f.n)).toEqual(f.seen);
+    // the long text's marks are right too: each sentence 氏名。 may match 個人情報|氏名|住所
+    const long = first[first.length - 1]!;
+    expect(long.n).toBe(20_000);
+    expect(long.seen.every((row) => row[5])).toBe(true);
   });
 
   it('sentence gates of the classification regexes agree with running them', async () => {

@@ -22,7 +22,7 @@ export interface Sentence {
   general: boolean;
   /** holds a negated predicate somewhere (negatedAfter can be true only then): 1 yes, 0 no, -1 not yet known */
   negation: number;
-  /** the notice's gate marks (see sentenceGate), this sentence's row in them, and how many gates they cover */
+  /** the gate marks (see sentenceGate; shared with other sentences), this sentence's row in them, and how many gates they cover */
   marks: Int32Array;
   row: number;
   known: number;
@@ -112,13 +112,14 @@ export function narrowed(s: Sentence, g: AlternativeGates): RegExp | null {
 
 function markGates(text: string, sentences: Sentence[]): void {
   gates ??= new AnchorGates(gated);
-  const marks = gates.scan(text, sentences);
+  const rows = gates.scan(text, sentences);
+  const marks = rows.marks;
   const words = gates.words;
   const known = gated.length;
   for (let j = 0; j < sentences.length; j++) {
     const s = sentences[j];
     s.marks = marks;
-    s.row = j * words;
+    s.row = rows.first + j * words;
     s.known = known;
   }
 }

@@ -338,6 +338,10 @@ export interface Range {
   end: number;
 }
 
+// scanRanges' per-pattern positions, reused: a typed array of more than 64 bytes lives outside the JS heap
+// and cost microseconds to make per call. (scanRanges calls nothing that could call it again.)
+let NEXT = new Int32Array(0);
+
 /**
  * The matches of scanAll that start inside one of `ranges` (ascending, disjoint), without reading the
  * positions between them. Exact when no match of a pattern can start before a range and reach into it:
@@ -346,7 +350,10 @@ export interface Range {
  */
 export function scanRanges(sc: Scanner, text: string, ranges: readonly Range[]): (readonly TermMatch[])[] {
   const out: (readonly TermMatch[])[] = new Array<readonly TermMatch[]>(sc.patterns.length).fill(NO_MATCHES);
-  const next = new Int32Array(sc.patterns.length); // where each pattern's search goes on
+  // where each pattern's search goes on (one array reused by every call: see NEXT)
+  if (NEXT.length < sc.patterns.length) NEXT = new Int32Array(sc.patterns.length);
+  else NEXT.fill(0, 0, sc.patterns.length);
+  const next = NEXT;
   for (const r of ranges) scanRange(sc, text, r.start, Math.min(r.end, text.length), out, next);
   for (const i of sc.searched) {
     const re = sc.global[i]!;

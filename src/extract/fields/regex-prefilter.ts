@@ -350,6 +350,31 @@ function anchorScore(clause: Clause): number {
 /** Multiplier of the pair hash (Fibonacci hashing: the top bits are well mixed). */
 const HASH = 0x9e3779b1 | 0;
 
+/** Where one scan's marks are: span j's words start at first + j * words of marks. */
+export interface MarkRows {
+  marks: Int32Array;
+  first: number;
+}
+
+// Marks come out of shared blocks, taken in order and never handed out twice: a typed array larger than
+// 64 bytes lives outside the JS heap, and making one per notice cost several microseconds (more than the
+// scan itself). A block is freed once no sentence refers to it any more.
+const BLOCK_WORDS = 1 << 14;
+let block = new Int32Array(BLOCK_WORDS);
+let blockUsed = 0;
+
+/** n zeroed words for one scan: in the current block, in a new one when it is full, alone when large. */
+function takeRows(n: number): MarkRows {
+  if (n > BLOCK_WORDS >> 2) return { marks: new Int32Array(n), first: 0 };
+  if (blockUsed + n > BLOCK_WORDS) {
+    block = new Int32Array(BLOCK_WORDS);
+    blockUsed = 0;
+  }
+  const rows = { marks: block, first: blockUsed };
+  blockUsed += n;
+  return rows;
+}
+
 /**
  * Per-sentence gates for a fixed list of regexes. scan() reads each sentence's characters once and
  * marks the regexes some anchor of which lies inside the sentence; a regex not marked cannot match
@@ -411,14 +436,15 @@ export class AnchorGates {
     }
   }
 
-  /** The marks of each span (in order): regex r may match span j when isSet(marks, j, r). */
-  scan(text: string, spans: readonly TextSpan[]): Int32Array {
+  /** The marks of each span (in order): regex r may match span j when isSet(rows, j, r). */
+  scan(text: string, spans: readonly TextSpan[]): MarkRows {
     const words = this.words;
     const { single, pairKeys, pairEntries, masks, always, singleBits, pairBits, pairShift } = this;
     const last = pairKeys.length - 1;
-    const marks = new Int32Array(spans.length * words);
+    const rows = takeRows(spans.length * words);
+    const marks = rows.marks;
     for (let j = 0; j < spans.length; j++) {
-      const base = j * words;
+      const base = rows.first + j * words;
       for (let w = 0; w < words; w++) marks[base + w] = always[w];
       const end = spans[j].end;
       let c = text.charCodeAt(spans[j].start);
@@ -444,10 +470,10 @@ export class AnchorGates {
         c = d;
       }
     }
-    return marks;
+    return rows;
   }
 
-  isSet(marks: Int32Array, span: number, r: number): boolean {
-    return (marks[span * this.words + (r >> 5)] & (1 << (r & 31))) !== 0;
+  isSet(rows: MarkRows, span: number, r: number): boolean {
+    return (rows.marks[rows.first + span * this.words + (r >> 5)] & (1 << (r & 31))) !== 0;
   }
 }
