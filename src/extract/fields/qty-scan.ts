@@ -159,6 +159,9 @@ export interface Scanner {
    * pair or with its first character alone (0: an empty slot) */
   pairKeys: Int32Array;
   pairLists: Uint16Array;
+  /** bit set of the characters some known beginning starts with (8 KB, where firstList is 128 KB: most
+   * characters start none, and this answers for them from the processor's nearest cache) */
+  starts: Int32Array;
   /** the slot of a key is Math.imul(key, mul) >>> shift */
   mul: number;
   shift: number;
@@ -273,12 +276,14 @@ export function scannerOf(patterns: RegExp[]): Scanner {
     firstList: new Uint16Array(0x10000),
     pairKeys: new Int32Array(1 << bits),
     pairLists: new Uint16Array(1 << bits),
+    starts: new Int32Array(0x10000 >> 5),
     mul,
     shift: 32 - bits,
     lists,
     searched,
     global: patterns.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')),
   };
+  for (const first of [...single.keys(), ...pairs.keys()]) sc.starts[first >> 5] |= 1 << (first & 31);
   for (const [first, alts] of single) sc.firstList[first] = listOf(alts);
   for (const { key, alts } of keyed) {
     const h = Math.imul(key, mul) >>> sc.shift;
@@ -294,6 +299,7 @@ export function scannerOf(patterns: RegExp[]): Scanner {
  * character's list, as a missing pair does.)
  */
 function listAt(sc: Scanner, first: number, second: number): number {
+  if ((sc.starts[first >> 5]! & (1 << (first & 31))) === 0) return 0;
   const key = pairKey(first, second);
   const h = Math.imul(key, sc.mul) >>> sc.shift;
   const pair = sc.pairKeys[h] === key ? sc.pairLists[h]! : 0;
