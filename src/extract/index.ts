@@ -56,9 +56,9 @@ function extractChunk(docs: readonly Document[], out: Incident[]): void {
   const authorities = ctxs.map((c) => extractAuthorities(c));
   const indicators = ctxs.map((c, i) => extractAttackIndicators(c, orgs[i]!.value));
 
+  const records: Incident[] = [];
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
-    const ctx = ctxs[i]!;
     const d = dates[i]!;
     const a = affected[i]!.value;
     const it = items[i]!;
@@ -90,7 +90,17 @@ function extractChunk(docs: readonly Document[], out: Incident[]): void {
       text: doc.text,
       source: doc.source,
     };
-    const incident = extractIsIncident(ctx, record);
+    records.push(record);
+  }
+  // (isIncident over the whole chunk too, like every other field: it reads the record so far)
+  const incidents = ctxs.map((c, i) => extractIsIncident(c, records[i]!));
+
+  for (let i = 0; i < docs.length; i++) {
+    const ctx = ctxs[i]!;
+    const d = dates[i]!;
+    const it = items[i]!;
+    const record = records[i]!;
+    const incident = incidents[i]!;
     record.isIncident = incident.value;
 
     // evidence keys in this fixed order (the order the record has always listed them in), fields without
