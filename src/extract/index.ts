@@ -5,6 +5,7 @@ import { createContext, type NSpan } from './context.js';
 import { extractAffected } from './fields/affected.js';
 import { extractAuthorities } from './fields/authorities.js';
 import { extractCategories } from './fields/categories.js';
+import { sentencesOf } from './fields/class-text.js';
 import { extractCountermeasures } from './fields/countermeasures.js';
 import { extractDataItems } from './fields/data-items.js';
 import { extractDates } from './fields/dates.js';
@@ -12,6 +13,7 @@ import { extractAttackIndicators } from './fields/indicators.js';
 import { extractIsIncident } from './fields/is-incident.js';
 import { extractLeakStatus } from './fields/leak-status.js';
 import { extractOrganization, extractOtherOrganizations } from './fields/organization.js';
+import { sectionsOf } from './fields/qty-scope.js';
 import { extractCaseId, extractTitle } from './fields/title.js';
 
 export type { ExtractContext, FieldResult, NSpan, Line } from './context.js';
@@ -48,7 +50,10 @@ function extractChunk(docs: readonly Document[], out: Incident[]): void {
   const orgs = ctxs.map((c) => extractOrganization(c));
   const others = ctxs.map((c, i) => extractOtherOrganizations(c, orgs[i]!.value));
   const dates = ctxs.map((c) => extractDates(c));
+  // the analyses several fields share get their own pass too (each is cached per context)
+  for (const c of ctxs) sentencesOf(c);
   const categories = ctxs.map((c) => extractCategories(c));
+  for (const c of ctxs) sectionsOf(c);
   const affected = ctxs.map((c) => extractAffected(c));
   const items = ctxs.map((c) => extractDataItems(c));
   const measures = ctxs.map((c) => extractCountermeasures(c));
