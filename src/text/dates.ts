@@ -271,6 +271,11 @@ export function isoDate(y: number, m: number, d: number): string | null {
   return validDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
+/** isoDate of day d in the month after month m of year y. */
+function isoDateNextMonth(y: number, m: number, d: number): string | null {
+  return m === 12 ? isoDate(y + 1, 1, d) : isoDate(y, m + 1, d);
+}
+
 // The parts of an isoDate string, read without splitting it (an array and three strings per date): the
 // year is all before the month and day, as iso.split('-') has it.
 function isoYear(iso: string): number {
@@ -469,9 +474,9 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
           const d = parseJaNumber(g[2] as string);
           const y = isoYear(lastIso);
           const mo = isoMonth(lastIso);
-          let iso = g[1] === '翌月' ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
+          let iso = g[1] === '翌月' ? isoDateNextMonth(y, mo, d) : isoDate(y, mo, d);
           // 翌20日 after the 19th is the next day; after the 31st it rolls into the next month
-          if (iso && g[1] === '翌' && iso <= lastIso) iso = isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d);
+          if (iso && g[1] === '翌' && iso <= lastIso) iso = isoDateNextMonth(y, mo, d);
           if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
         }
         break;
@@ -490,7 +495,7 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
           // day is in the month of the last date (「18日に判明…16日の深夜に侵入」)
           const prevEnd = out.length > 0 ? (out[out.length - 1] as DateMention).end : 0;
           const rangeEnd = at - prevEnd <= 12 && RANGE_WORD.test(text.slice(prevEnd, at));
-          const iso = d < lastDay && rangeEnd ? isoDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, d) : isoDate(y, mo, d);
+          const iso = d < lastDay && rangeEnd ? isoDateNextMonth(y, mo, d) : isoDate(y, mo, d);
           if (iso) mention = { start: 0, end: 0, iso, month: iso.slice(0, 7), kind: 'relative' };
         }
         break;
