@@ -86,7 +86,8 @@ export function alternativeGates(re: RegExp): AlternativeGates {
   const alternatives = alternativesOf(re.source);
   if (alternatives.length > 31 || /\\[1-9]|\\k</.test(re.source)) throw new Error(`cannot gate the alternatives of ${re}`);
   const first = gated.length;
-  for (const a of alternatives) sentenceGate(new RegExp(a, re.flags));
+  // (without the g flag, as every gated regex: holds() tests them)
+  for (const a of alternatives) sentenceGate(new RegExp(a, re.flags.replace('g', '')));
   return { re, alternatives, first, narrowed: new Map() };
 }
 
