@@ -1,11 +1,10 @@
 // The one-pass word scanner must find exactly what one global search per pattern finds.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CUT_PATTERNS } from '../../src/extract/fields/qty-clauses.js';
 import { DATA_TERMS, OTHER_TERMS } from '../../src/extract/fields/qty-data-terms.js';
 import { firstMatch, firstMatches, literalPrefixesOf, plainWords, scanAll, scannerOf, scanRanges, type Range, type Scanner } from '../../src/extract/fields/qty-scan.js';
+import { sampleTexts } from '../helpers/samples.js';
 
 function globalMatches(re: RegExp, text: string): { start: number; end: number; word: string }[] {
   const g = new RegExp(re.source, re.flags.replace('g', '') + 'g');
@@ -51,8 +50,7 @@ describe('qty-scan', () => {
   it('finds the same matches as a global search per pattern, including patterns it cannot index', () => {
     const patterns = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS, ...CUT_PATTERNS, ...TRICKY, /\d+名/, /メール(?:アドレス)?/i];
     const scanner = scannerOf(patterns);
-    const dir = join(import.meta.dirname, '../../samples');
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8').normalize('NFKC'));
+    const texts = sampleTexts().map((t) => t.normalize('NFKC'));
     texts.push('', '氏名氏名住所', 'メールアドレスとMAILとメール', '者名様名簿', 'abcab a', 'Email E-mail E-mai');
     let found = 0;
     for (const text of texts) {
@@ -153,8 +151,7 @@ describe('qty-scan', () => {
   it('gives the same matches when scanners of different sizes take turns', () => {
     const big = [...DATA_TERMS.map(([re]) => re), OTHER_TERMS];
     const small = [/氏名/g, /住所/g];
-    const dir = join(import.meta.dirname, '../../samples');
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8').normalize('NFKC'));
+    const texts = sampleTexts().map((t) => t.normalize('NFKC'));
     const alone = (patterns: RegExp[], text: string) => scanAll(scannerOf(patterns), text);
     const bigScanner = scannerOf(big);
     const smallScanner = scannerOf(small);
