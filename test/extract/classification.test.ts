@@ -221,6 +221,9 @@ const SUPPLY_CASES: [string, boolean][] = [
   ['外部の専門会社に調査を依頼したところ、当社サーバーへの侵入が判明しました。', false],
   ['サイトの運用を委託している株式会社みなもウェブと調査した結果、大量の通信による攻撃を受けたものと判断しました。', false],
   ['当社は、委託元から受託した業務で扱う書類を紛失しました。', false],
+  ['当社が発送業務を委託している株式会社かもめ運輸において、お客様宛ての荷物3個が所在不明となっております。', true],
+  ['サイトの保守を委託している事業者の分析によって、サイトで使用していたプラグインの脆弱性を突かれたことが分かりました。', false],
+  ['委託先の調査により、委託先のサーバーが不正アクセスを受けていたことが判明しました。', true],
 ];
 
 describe('supply_chain phrasings', () => {
@@ -298,6 +301,7 @@ const LEAK_CASES: [string, string | null][] = [
  ['当社を装ったメールが送信されています。偽サイトにカード情報を入力してしまったお客様がいらっしゃることを確認しております。', 'confirmed'],
  ['当社を装ったメールが送信されています。偽サイトに情報を入力された場合は、カード会社にご連絡ください。', null],
  ['当社を装ったメールが送信されています。現時点で偽サイトに情報を入力したお客様は確認されておりません。', 'none_confirmed'],
+ ['会員1名の登録内容が別の会員の画面に表示されていたことが、アクセスログの調査から確認されました。', 'confirmed'],
 ];
 
 describe('leakStatus phrasings', () => {
@@ -394,6 +398,15 @@ describe('isIncident', () => {
     expect(incident(notice('セキュリティカンファレンス聴講メモ', '今年も行ってきました。ある企業ではVPN機器の脆弱性を悪用されて侵入され、工場が停止したそうです。'))).toBe(false);
     expect(incident(notice('週末の旅', '新幹線で京都へ。神社を巡り、ランチは名物の湯豆腐。ホテルのWi-Fiが不安定でした。'))).toBe(false);
     expect(incident(notice('定期メンテナンスのお知らせ', '下記の日程でメンテナンスを実施いたします。メンテナンス中はサービスをご利用いただけません。'))).toBe(false);
+  });
+
+  it('an attack the organization judges it was (DDoS攻撃と判断) is an event, even beside a 販売開始', () => {
+    const text = notice(
+      'チケット販売サイトがつながりにくくなったことについてのお詫び',
+      'チケットの販売開始直後から、サイトに接続しにくい状態が続きました。国外の多数のアドレスから大量の接続要求が送られていたことが確認されました。サービス妨害(DDoS)攻撃と判断しております。ご迷惑をおかけし申し訳ございません。',
+    );
+    expect(incident(text)).toBe(true);
+    expect(cats(text)).toContain('ddos');
   });
 
   it('a general warning about phishing is no incident; an alert about mails impersonating us is', () => {

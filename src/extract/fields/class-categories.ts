@@ -241,12 +241,14 @@ const CARD_DATA = /クレジットカード|カード情報/;
 const SHOP = /ショップ|通販|ストア|EC|オンライン|ネット販売/;
 // Root event at a contractor, subcontractor or vendor.
 const CONTRACTOR = /提供する[^。\n]{0,20}(?:社|会社|事業者)(?=において|で|が|の|にて)|決済代行(?:会社|事業者)|(?:開発|保守)会社|(?:保守|運送|配送|印刷|発送|回収|清掃|処分|廃棄|システム|運営|管理)業者|(?:提供|運営|運用|サービス|クラウド|外部)事業者|(?:が|の)提供する[^。\n]{0,20}(?:サービス|システム|プラットフォーム|カート)|提供(?:する|している|元の?)(?:事業者|会社|ベンダー|企業)|再?委託先|委託業者|委託事業者|委託会社|業務委託先|保守ベンダー|ベンダー|外部業者|協力会社|委託して(?:いる|いた|おり|おります|おりました)|委託しており|受託(?:者|事業者|業者)|運営会社|システム会社/g;
-const CONTRACTOR_EVENT = /入れ替わ|目的外|流用|使用していた|利用していた|取り違|混入|手違い|ランサムウェア|不正アクセス|サイバー攻撃|攻撃を受け|感染|紛失|持ち?出|誤り|不備|ミス|漏えい|漏洩|流出|改ざん|不正(?:に)?利用|不正ログイン|盗難|脆弱性|侵入|誤送|誤封入|誤って|暗号化/;
+const CONTRACTOR_EVENT = /入れ替わ|目的外|流用|使用していた|利用していた|取り違|混入|手違い|ランサムウェア|不正アクセス|サイバー攻撃|攻撃を受け|感染|紛失|持ち?出|誤り|不備|ミス|漏えい|漏洩|流出|改ざん|不正(?:に)?利用|不正ログイン|盗難|脆弱性|侵入|誤送|誤封入|誤って|暗号化|所在不明|所在が(?:分から|わから)な|行方不明/;
 // After a contractor's name: the organization acting towards it (委託先に送付), the contractor telling us.
 const TOWARDS = /^に(?!おいて|て)/;
 const FROM = /^(?:から|より)/;
 const ITS_OWN = /同社|委託先|当該/;
 const SELF_OR_HELP = /(?:当社|弊社|当院|本学|当学|当法人|当協会|当組合|当会|当行|当金庫|当館|当センター|当機構|本市|当市|本町|当町|本村|本県|当県)(?:が|は|で|において|の?(?:サーバ|システム|ネットワーク|パソコン|PC|端末|Web|ウェブ|ホームページ|サイト|機器|環境))|協力|連携|共に|ともに|依頼|と(?:共同で)?(?:調査|確認|分析)(?:した|を行った|を実施した|し)/;
+// "委託している事業者の調査により、サイトの…": the contractor found the event, which it names again when it is its own.
+const INVESTIGATED_BY = /^[^、。]{0,12}?(?:の|による)(?:調査|分析|解析)(?:により|によって|の結果|で|では)/;
 // The following sentence may continue about the contractor (同社のサーバーが…).
 const CONTRACTOR_REF = /同社|委託先|当該業者|当該事業者|当該会社/;
 const TAMPER = /(?:ペイメント|決済|カード|購入|注文|入力)[^。\n]{0,20}(?:改ざん|改竄)|(?:改ざん|改竄)[^。\n]{0,20}(?:ペイメント|決済|カード|購入|注文)/;
@@ -411,6 +413,7 @@ function supplyChain(sentences: Sentence[], spans: CueSpans): void {
       const ev = CONTRACTOR_EVENT.exec(after);
       // "委託先と共に調査した結果、当社サーバーへの不正アクセスが判明": the event is the organization's own
       if (ev && SELF_OR_HELP.test(after.slice(0, ev.index))) continue;
+      if (ev && INVESTIGATED_BY.test(after) && !ITS_OWN.test(after.slice(0, ev.index))) continue;
       if (ev && !isNegatedEvent(s, m.index + m[0].length + ev.index + ev[0].length)) {
         addCue(spans, 'supply_chain', { start: s.start + m.index, end: s.start + m.index + m[0].length + ev.index + ev[0].length });
         found = true;

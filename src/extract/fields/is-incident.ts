@@ -10,9 +10,10 @@ import { mayOccur } from './regex-prefilter.js';
 
 const CASEBOOK = /セキュリティ事件簿/;
 const APOLOGY = /お詫び|おわび|お詫|陳謝|謝罪|申し訳(?:ござ|あり)|\bwe (?:sincerely )?apologi[sz]e\b|\bapologi[sz]e for\b/i;
-// Something happened to us and we found out: an event noun and a finding/occurrence verb.
+// Something happened to us and we found out: an event noun and a finding/occurrence verb (or the
+// organization's judgement of what it was: 「DDoS攻撃と判断しております」).
 const EVENT_NOUN = /不正アクセス|窃取|DDoS|DoS|攻撃|不正ログイン|漏えい|漏洩|流出|紛失|盗難|盗まれ|誤送信|誤送付|誤封入|誤表示|誤掲載|感染|ランサムウェア|暗号化され|改ざん|乗っ?取|閲覧(?:可能|でき)|持ち?出|攻撃を受け|被害|所在不明|不審な(?:メール|SMS|通信|アクセス)|装った|なりすまし/;
-const EVENT_VERB = /(?:判明|発生|確認|検知|発覚|認知|発見)(?:いたしました|しました|されました|した|された|しております|されております|いたしております)|(?:受け|遭い|遭っ)(?:まし)?た|事案が発生|事態が発生|ことが分かり/;
+const EVENT_VERB = /(?:判明|発生|確認|検知|発覚|認知|発見)(?:いたしました|しました|されました|した|された|しております|されております|いたしております)|(?:受け|遭い|遭っ)(?:まし)?た|事案が発生|事態が発生|ことが分かり|(?:攻撃|被害)(?:\))?と判断(?:いたし|し)(?:ております|ました)/;
 // A concrete phishing alert: brand impersonation plus specific lures or indicators.
 const IMPERSONATION = /(?:を|の名称を|の名前を)(?:装|騙|かた)|なりすまし|偽(?:の)?(?:サイト|メール|SMS)|フィッシング/;
 const TITLE_EVENT = /data breach|security incident|cyber ?attack|unauthori[sz]ed access|ransomware|漏えい|漏洩|流出|紛失|盗難|誤送信|誤送付|誤配|誤封入|誤掲載|個人情報[^\n]{0,10}事故|情報セキュリティ事故|誤交付|誤廃棄|不正アクセス|不正ログイン|乗っ?取|改ざん|感染|ランサムウェア|被害|閲覧可能|所在不明|事案|盗まれ|不正(?:な)?持ち?出|持ち出し|不正閲覧|サイバー攻撃/;
