@@ -82,6 +82,11 @@ describe('data items', () => {
     expect(r.excludedDataItems.value).toEqual([]);
   });
 
+  it('a disability classification (障害支援区分, 障害等級) is health; a system failure (システム障害) is not', () => {
+    expect(items(notice('誤送付した書類の記載事項：氏名、障害支援区分、障害等級')).dataItems.value).toEqual(['name', 'health']);
+    expect(items(notice('システム障害のため、氏名と電話番号が閲覧できる状態でした。')).dataItems.value).toEqual(['name', 'phone']);
+  });
+
   it('a staffing list: hourly pay is income, the assignment and its period are employment', () => {
     const r = items(notice('誤送信したファイルに含まれていた情報：氏名、就業先、就業期間、時給'));
     expect(r.dataItems.value).toEqual(expect.arrayContaining(['name', 'employment', 'income']));
@@ -205,6 +210,19 @@ describe('countermeasures', () => {
     expect(measures(notice('今後は、紙の申込書を廃止し、申込受付を電子化いたしました。'))).toHaveLength(2);
     // a past action without 今後 is what happened, not a measure
     expect(measures(notice('当該サーバーをネットワークから切り離しました。'))).toEqual([]);
+  });
+
+  it('a sentence opening with 今後の…では、 states measures too', () => {
+    expect(measures(notice('今後の受付では、外部の監視サービスを利用するとともに、申込画面に認証を導入いたします。'))).toHaveLength(2);
+  });
+
+  it('a rule stated as 原則として…しない is a measure', () => {
+    expect(measures(notice('再発防止のため、個人情報を含む書類の持ち帰りは原則として行わないこととし、必要な場合は上長の承認を得ることとします。'))).toHaveLength(2);
+  });
+
+  it('a precondition before a standing rule makes one measure with it; before a one-off step it is none', () => {
+    expect(measures(notice('今後、委託先に作業手順の見直しを求めるとともに、当社でも作業後に表示内容を点検したうえで公開する運用とします。'))).toHaveLength(2);
+    expect(measures(notice('今後、全端末の点検を実施し、安全を確認したうえでサービスを再開いたします。'))).toHaveLength(1);
   });
 
   it('a generic promise is no measure', () => {

@@ -7,13 +7,14 @@ export interface ProseMeasure extends NSpan {
 }
 
 // where a prose measure sentence starts when it is not inside a measures section
-const OPENER = /^(?:\s*)(?:今後は|今後、|今後とも|同様の事案|このような事態)|再発防止/;
+// (「今後の販売では、」 opens one too)
+const OPENER = /^(?:\s*)(?:今後は|今後、|今後とも|今後の[^、。]{1,12}(?:では|について(?:は)?|に(?:おいて|つき)は?)、|同様の事案|このような事態)|再発防止/;
 // words that promise effort without saying what will be done
 const GENERIC =
   /(?:より一層の?|一層の|更なる|さらなる|(?:情報)?セキュリティ(?:対策)?の(?:強化|向上|徹底)|(?:委託先の)?管理体制(?:を含め(?:て)?|の(?:強化|見直し|徹底))?|[^、。]{0,24}?(?:対策|体制)(?:の|を)(?:強化|徹底|向上|充実)|(?:必要な|適切な|所要の)(?:対策|措置)を講じ|個人情報の(?:適切な|厳重な)?(?:管理|取り?扱い)(?:の徹底|に万全)?|(?:適切な|厳重な)(?:管理|取り?扱い)|再発防止(?:に|策の)[^。]*?(?:努め|取り組|尽くし|期し)[^。]*|全力|努めて?|万全|信頼回復|全社を挙げ|職員一同|社員一同|徹底して(?:まいり|参り)ます|お詫び[^。]*|ご迷惑[^。]*)/g;
 // what a concrete measure is made of
 const CONCRETE =
-  /(?:導入|変更|見直|削除|設定|検査|点検|監査|研修|教育|施錠|暗号化|多要素|二段階|制限|禁止|廃止|使用|利用|追加|更新|記録|台帳|管理|書留|ダブルチェック|複数|チェック|限定|必須|義務|適用|実施|整備|構築|遮断|監視|マニュアル|手順|ルール|規程|仕組み|確認|改め|承認|許可制|のみ|限り|切り離|切り替|分離|取得|バックアップ|移行|電子化|持ち歩か|持ち出さ|求め)/;
+  /(?:導入|変更|見直|削除|設定|検査|点検|監査|研修|教育|施錠|暗号化|多要素|二段階|制限|禁止|廃止|使用|利用|追加|更新|記録|台帳|管理|書留|ダブルチェック|複数|チェック|限定|必須|義務|適用|実施|整備|構築|遮断|監視|マニュアル|手順|ルール|規程|仕組み|確認|改め|承認|許可制|のみ|限り|切り離|切り替|分離|取得|バックアップ|移行|電子化|持ち歩か|持ち出さ|求め|原則)/;
 /** Response steps, not recurrence prevention: contacting customers, a help desk, reports, the investigation. */
 export const RESPONSE_STEP =
   /(?:ご連絡|お知らせ|お詫び|窓口|コールセンター|調査を(?:継続|進め|実施)|フォレンジック|警察|個人情報保護委員会|報告|相談|ご案内|返金|補填|再発行|ご説明|公表|開示)/;
@@ -73,6 +74,8 @@ const FUTURE = /(?:ます|する|します|いたします|行う|図る|講じ�
 const PAST = /ました。?$/;
 const FOR_FUTURE = /^\s*(?:今後は|今後、|再発防止のため)/;
 const PRECONDITION = /(?:上|うえ)で、?$/;
+// how a sentence makes a standing rule, not a one-off step
+const STANDING_RULE = /運用(?:と|に)|(?:こと|よう)と(?:いた)?し|ようにし|体制と/;
 
 /**
  * `scope`: a measures section to read (else sentences anywhere that open like a measure);
@@ -104,8 +107,16 @@ export function concreteMeasures(text: string, scope: NSpan | null, preventionSe
       const p = parts[k]!;
       const piece = s.slice(p.start, p.end);
       if (!concrete[k]) continue;
-      // 「確認したうえで再開します」: a precondition counts only when what follows is a measure too
-      if (PRECONDITION.test(piece) && !concrete[k + 1]) continue;
+      // 「確認したうえで再開します」: a precondition is a measure of its own only when what follows is one
+      // too; before a standing rule (「…確認を行ったうえで再開する運用とします」) the two are one measure
+      if (PRECONDITION.test(piece) && !concrete[k + 1]) {
+        const next = parts[k + 1];
+        if (next === undefined || !STANDING_RULE.test(s.slice(next.start, next.end))) continue;
+        out.push({ text: s.slice(p.start, next.end).trim(), start: sp.start + p.start, end: sp.start + next.end });
+        n++;
+        k++;
+        continue;
+      }
       out.push({ text: piece.trim(), start: sp.start + p.start, end: sp.start + p.end });
       n++;
     }
