@@ -127,6 +127,11 @@ describe('otherOrganizations', () => {
     expect(roles(ps)).toEqual({ 株式会社みほん印刷: 'contractor', 株式会社ためし製版: 'subcontractor', 株式会社サンプルネット: 'vendor' });
   });
 
+  it('a name labelled 「受託者」 that the organization commissioned is its contractor', () => {
+    const ps = others(head + '市が株式会社ためし調査研究所（以下「受託者」）に委託した調査において、受託者の社員が資料を紛失しました。');
+    expect(roles(ps)).toEqual({ 株式会社ためし調査研究所: 'contractor' });
+  });
+
   it('finds names written before the legal form and a 親会社', () => {
     const ps = others('お知らせ\n\n2024年6月1日\n株式会社ためし工業\n\n当社及び親会社であるためしホールディングス株式会社が給与計算を委託している株式会社みほん給与サービスでランサムウェア被害が発生しました。');
     expect(roles(ps)).toEqual({ ためしホールディングス株式会社: 'parent', 株式会社みほん給与サービス: 'contractor' });

@@ -151,6 +151,8 @@ function roleFromContext(before: string, afterText: string): Role {
     // "株式会社○○（以下「委託先」）" names the role right after the name
     const label = /^\s?\(以下[、,]?\s?「([^」]{1,12})」/.exec(afterText);
     if (label && label[1]) {
+      // 「（以下「受託者」）に委託した」: the one who took the work on is our contractor
+      if (/^受託(?:者|事業者|業者|会社)$/.test(label[1])) return 'contractor';
       const r = cueRole(label[1]);
       if (r) return r;
     }
