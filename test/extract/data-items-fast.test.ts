@@ -1,7 +1,5 @@
 // The hand-written fast paths of data-items against the plain versions they stand for: the list chunk
 // split, the field-name ending test, the skipped sections (left unscanned) and the evidence dedupe.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/extract/context.js';
@@ -9,6 +7,7 @@ import { changedAfter, extractDataItems, labelAfter, linesOutside, outsideSpans,
 import { CUT_PATTERNS } from '../../src/extract/fields/qty-clauses.js';
 import { FIELD_LIKE, fieldLike, TERM_PATTERNS } from '../../src/extract/fields/qty-data-terms.js';
 import { inSpans, sectionsOf } from '../../src/extract/fields/qty-scope.js';
+import { sampleTexts } from '../helpers/samples.js';
 
 const CHUNK_SPLIT = /[、,，・/「」『』()（）:：\n]|及び|および|並びに|ならびに|または|又は|もしくは|等|など|とその|の一部/;
 const ctxOf = (text: string) => createContext({ text, source: { sha256: '0'.repeat(64), mediaType: 'text/plain' } });
@@ -80,8 +79,7 @@ describe('skipped sections', () => {
   });
 
   it('are whole lines, so that no clause or match reaches over their edges', () => {
-    const dir = join(import.meta.dirname, '../../samples');
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    const texts = sampleTexts();
     const heads = ['1. 概要', '2. 再発防止策', '■お問い合わせ先', '【お願い】', '(1) 原因', '再発防止策', '・氏名、住所', '氏名が流出しました。', '', ' '];
     texts.push(...fc.sample(fc.array(fc.constantFrom(...heads), { maxLength: 14 }), { numRuns: 300, seed: 7 }).map((ls) => ls.join('\n')));
     for (const text of texts) {
@@ -115,8 +113,7 @@ describe('data item evidence', () => {
   it('scans only outside skipped sections because no pattern it scans for matches across a line end', () => {
     // (the precondition of scanRanges in extractDataItems: were it broken, a match could start in a skipped
     // section and reach into the text that is read)
-    const dir = join(import.meta.dirname, '../../samples');
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    const texts = sampleTexts();
     // lines made of the patterns' own words, so every pattern gets the chance to match across the break
     const words = TERM_PATTERNS.flatMap((re) => re.source.split(/[|()?:]+/).filter((w) => /^[^\\[\]{}.*+^$]+$/.test(w)));
     texts.push(words.join('\n'), words.join('\n・'), words.join('、\n'));

@@ -1,16 +1,12 @@
 // The record's evidence: per field, spans into the original text, non-empty, in order, and merged where
 // they overlap or touch (what the UI highlights), also where normalization changed the text's length.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractIncident } from '../../src/extract/index.js';
 import type { Document, Incident } from '../../src/model/index.js';
+import { sampleTexts } from '../helpers/samples.js';
 
 const doc = (text: string): Document => ({ text, source: { sha256: '0'.repeat(64), mediaType: 'text/plain' } });
-const samplesDir = join(import.meta.dirname, '../../samples');
-const samples = readdirSync(samplesDir)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => readFileSync(join(samplesDir, f), 'utf8'));
+const samples = sampleTexts();
 
 function checkEvidence(record: Incident, text: string): void {
   for (const [field, spans] of Object.entries(record.evidence)) {
