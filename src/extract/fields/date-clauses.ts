@@ -49,7 +49,8 @@ export const SAME_DAY_RANGE = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~)\s?(
 // A date that starts a period (「6月17日頃から」) is not when anybody found out.
 export const PERIOD_START = /^\s?(?:頃|ごろ)?\s?(?:から|より|以降)/;
 // The date ends a range (「…から2月5日までの間」).
-const RANGE_JOIN = /から|より|〜|~|～|－|―|–/;
+// (a join word anywhere between the two dates; RANGE_JOIN_ONLY: the gap is nothing but one)
+const RANGE_WORD = /から|より|〜|~|～|－|―|–/;
 export const RANGE_JOIN_ONLY = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)\s?$/;
 const RANGE_END_AFTER = /^\s?(?:の?(?:朝|昼|夕方|夜|深夜|未明|早朝|明け方|正午))?\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
 // After this point the notice talks about its own response, not the incident.
@@ -133,7 +134,7 @@ export function datedClauses(
       !!prev &&
       between.length <= 40 &&
       !hasSentenceEnd(between) &&
-      (RANGE_JOIN_ONLY.test(between) || (RANGE_JOIN.test(between) && RANGE_END_AFTER.test(text.slice(m.end, m.end + 8))));
+      (RANGE_JOIN_ONLY.test(between) || (RANGE_WORD.test(between) && RANGE_END_AFTER.test(text.slice(m.end, m.end + 8))));
     // 「8月5日、委託先から当社に対し、同社のサーバーが8月2日に…暗号化されたとの報告がありました」:
     // a clause cut short by an inner date keeps the sentence's final verb
     const cutShort = next !== undefined && next.start === clauseEnd && OPEN_END.test(after);

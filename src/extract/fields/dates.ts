@@ -98,7 +98,8 @@ export function findPublished(ctx: ExtractContext): { iso: string; span: NSpan }
 // A range: "A から/〜 B まで/にかけて/の間".
 const SENTENCE_BREAK = /[。\n]/;
 const FROM_WORD = /(?:から|より)/;
-const RANGE_JOIN = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)/;
+// (the gap after the first date starts with the join; RANGE_JOIN_ONLY: it is nothing else)
+const RANGE_JOIN_START = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～|-|－|―|ー|–)/;
 const RANGE_END = /^\s?(?:の?(?:朝|昼|夕方|夜|深夜|未明|早朝|明け方|正午))?\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
 // The event is still going on or the item is still missing: no end date.
 // (an investigation that goes on is not the incident going on)
@@ -135,7 +136,7 @@ function findRanges(ctx: ExtractContext, clauses: DatedClause[]): Range[] {
       i++;
       continue;
     }
-    if (!RANGE_JOIN.test(between)) continue;
+    if (!RANGE_JOIN_START.test(between)) continue;
     const joinOnly = RANGE_JOIN_ONLY.test(between);
     const endOk = RANGE_END.test(ctx.text.slice(b.mention.end, b.mention.end + 8));
     if (!joinOnly && !endOk) continue;
