@@ -59,6 +59,26 @@ describe('discoveredAt and occurrence', () => {
     expect(r.d).toBe('2025-09-29');
   });
 
+  it('reports coming in on a later date of the same sentence date that later day, not the start of the campaign', () => {
+    const r = dates('当社を装うメールについて\n\n2025年2月10日\nみほん運輸株式会社\n\n2月6日頃から偽メールの送信が始まったとみられ、2月7日朝より、お客様からのお問い合わせが相次いだことにより判明いたしました。\n');
+    expect(r).toMatchObject({ d: '2025-02-07', f: '2025-02-06' });
+  });
+
+  it("a contractor's staff detecting it is not the organization's discovery", () => {
+    const r = dates('委託先での被害について\n\n2024年9月20日\nみほん町\n\n・9月9日 委託先の担当者がサーバーの異常を確認し、ネットワークを遮断\n・9月11日 委託先から本町へ電話で第一報\n');
+    expect(r.d).toBe('2024-09-11');
+  });
+
+  it('a loss told together with its noticing happened, and was noticed, that day', () => {
+    const r = dates('パソコンの紛失について\n\n2024年5月20日\nみほん高等学校\n\n5月14日18時頃、教員が帰宅途中のバスの座席にパソコンを入れた鞄を置いたまま降車し、18時30分頃に鞄がないことに気付きました。5月15日、教員から校長に報告がありました。\n');
+    expect(r).toMatchObject({ d: '2024-05-14', f: '2024-05-14', t: '2024-05-14' });
+  });
+
+  it('a clause ending in the response (回収しました) does not extend the event', () => {
+    const r = dates('誤送付について\n\n2024年7月12日\nみほん市\n\n7月8日に発送した封筒に、別の方の書類が混入していました。7月10日、受け取られた方からのご連絡により判明しました。同日、職員が伺い、誤って同封した書類を回収しました。\n');
+    expect(r).toMatchObject({ d: '2024-07-10', f: '2024-07-08', t: '2024-07-08' });
+  });
+
   it('runs a state found in place (files encrypted) up to the day it was found', () => {
     const r = dates('お知らせ\n\n2025年8月29日\nみほん歯科\n\n2025年8月18日の朝、スタッフがNASのファイルを開けないことに気付きました。確認したところ、ファイルが暗号化されていました。調べたところ、16日の深夜に海外から管理画面へログインされた記録が残っていました。\n');
     expect(r).toMatchObject({ d: '2025-08-18', f: '2025-08-16', t: '2025-08-18' });

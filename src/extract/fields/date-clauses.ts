@@ -27,7 +27,7 @@ export const DISCOVERY =
   /判明|認識|覚知|認知|察知|から(?:の)?(?:ご)?(?:連絡|通報|報告|指摘|通知|情報提供|問い合わせ|お問い合わせ|申し出|相談)(?!を装|を騙|をかた|に見せかけ)|情報提供を受|第一報|一報が|連絡により|通報により|指摘により|申し出により|報告により|連絡をいただ|ご連絡|問い合わせをいただ|通知を受|報告をいただ|発覚|検知|把握|気づ|気付|発見し|発見いたし|確認(?!され(?:て)?(?:い|お)(?:ない|ません|りません))|連絡を受|連絡があ|通報を受|報告を受|報告があ|指摘を受|指摘があ|ご指摘|申し出|申出|お問い合わせ|問い合わせ(?:が|を受)|相談を受|アラート|異常を/;
 // Something happened to data, devices or systems.
 export const EVENT_WORD =
-  /発生|不正アクセス|侵入|攻撃|感染|紛失|盗難|盗まれ|置き忘|誤送信|誤送付|誤って|誤配|送信|送付|発送|郵送|投函|持ち出|流出|漏えい|漏洩|改ざん|ログイン|暗号化|閲覧|公開|掲載|設定|停止|障害|届かず|なくし|失くし|開封|開い|実行|ダウンロード|作成|接続|車上荒らし|被害|配布|状態|続いて|乗っ取|なりすま|窃取|ひったく|置き引き|誤交付|誤表示|表示され|アップロード|廃棄|悪用|大量のアクセス|大量の通信|封入|同封|封緘|印字|受付分|受け付け|出され|処分|運搬|持ち帰|配達|保管し|紛れ|引き渡|引渡し|預け/;
+  /発生|不正アクセス|侵入|攻撃|感染|紛失|盗難|盗まれ|置き忘|置いたまま|置き去り|誤送信|誤送付|誤って|誤配|送信|送付|発送|郵送|投函|持ち出|流出|漏えい|漏洩|改ざん|ログイン|暗号化|閲覧|公開|掲載|設定|停止|障害|届かず|なくし|失くし|開封|開い|実行|ダウンロード|作成|接続|車上荒らし|被害|配布|状態|続いて|乗っ取|なりすま|窃取|ひったく|置き引き|誤交付|誤表示|表示され|アップロード|廃棄|悪用|大量のアクセス|大量の通信|封入|同封|封緘|印字|受付分|受け付け|出され|処分|運搬|持ち帰|配達|保管し|紛れ|引き渡|引渡し|預け/;
 // Where each of the two is first found in a clause, by one scan for both (qty-scan) rather than a regex
 // call for each that tries every word at every position.
 export const CLAUSE_WORDS = scannerOf([DISCOVERY, EVENT_WORD]);
@@ -39,9 +39,10 @@ export const CITED =
 const LABEL_EVENT =
   /(?:(?:発生|発送|送信|紛失|盗難|被害|不正アクセス|漏えい|流出|誤送信|誤送付|誤交付|誤掲載|掲載)(?:の)?(?:日時|日|期間|状況|時刻|概要)?|(?:^|[【■●◆□\s])(?:期間|日時))\s?[】\]]?\s?[:：]?\s*$/;
 const LABEL_DISCOVERY = /(?:判明|発覚|発見|検知|覚知|認知|把握)(?:の)?(?:日時|日|経緯)?\s?[】\]]?\s?[:：]?\s*$/;
-// A contractor doing the detecting: for the organization that is part of the incident, not its discovery.
+// A contractor (or its staff: 「再委託先の従業員が」) doing the detecting: for the organization that is part
+// of the incident, not its discovery.
 const CONTRACTOR_SUBJECT =
-  /(?:再委託先|委託先|委託業者)(?:において|が|は|では|で)(?![^。]{0,30}(?:当社|弊社|当院|当法人|本学|当学|当組合|当協会|当会|当財団|当センター|本市|本町|本県|市に|町に|県に|区に|村に))/;
+  /(?:再委託先|委託先|委託業者)(?:の[^、。]{1,8}?)?(?:において|が|は|では|で)(?![^。]{0,30}(?:当社|弊社|当院|当法人|本学|当学|当組合|当協会|当会|当財団|当センター|本市|本町|本県|市に|町に|県に|区に|村に))/;
 // The sentence reports what an investigation found out about an earlier date.
 const INVESTIGATION = /調査の結果|その結果|調査により|調査したところ|解析の結果|分析の結果|確認したところ|調べたところ|ところ[、,]/;
 // 「19時30分から20時15分までの間」: a range inside the day, not the start of a period.
@@ -55,6 +56,9 @@ export const RANGE_JOIN_ONLY = /^\s?(?:頃|ごろ)?\s?(?:から|より|〜|~|～
 const RANGE_END_AFTER = /^\s?(?:の?(?:朝|昼|夕方|夜|深夜|未明|早朝|明け方|正午))?\s?(?:頃|ごろ)?\s?(?:まで|迄|の間|にかけて|の期間)/;
 // After this point the notice talks about its own response, not the incident.
 export const RESPONSE_ONLY = /^\s?(?:頃|ごろ)?\s?(?:より|から|以降)[、,\s]*(?:順次|個別|書面|メール|電話|ご連絡|お詫び|ご案内|郵送)|^[、,\s]*(?:順次|個別に)/;
+// A clause that ends in the organization's response (「…誤って同封した通知書を回収しました」) dates the
+// response, whatever event words it quotes.
+const RESPONSE_ACT = /(?:回収|謝罪|お詫び)(?:いたし|し)(?:まし)?た。?\s*$/;
 // Reports or inquiries arriving, one after another.
 const REPORTS_COME_IN = /寄せられ|相次|複数(?:寄せ|いただ|受け)|多数(?:寄せ|いただ|受け)/;
 const REPORT_NOUN = /連絡|通報|報告|問い合わせ|問合せ|相談|申し出|指摘|情報提供|苦情/;
@@ -148,13 +152,14 @@ export function datedClauses(
     // 「…から連絡を受けたのは、2024年1月31日です」: the cue stands before the date
     const cueBefore = endsWithCue(lead);
     // 「…との連絡が、9月29日以降、お客さまから相次いで寄せられて」: reports coming in since a date start on that date
-    const reportsSince = periodStart && REPORTS_COME_IN.test(clause) && REPORT_NOUN.test(lead + clause);
+    // (read up to the next date: 「1月16日頃から送信が始まり、1月17日朝より…相次いだ」 has the reports on the 17th)
+    const reportsSince = periodStart && REPORTS_COME_IN.test(after) && REPORT_NOUN.test(lead + after);
     // the word lists are scanned once per clause: the first position of each also says whether it occurs
     firstMatches(CLAUSE_WORDS, clause, FIRSTS);
     const dPos = FIRSTS[0] as number;
     const ePos = FIRSTS[1] as number;
     let discovery = cueBefore || reportsSince || !cited && !responseOnly && !rangeEnd && !periodStart && !byContractor && !revealed && dPos >= 0;
-    let event = !cited && !responseOnly && (ePos >= 0 || (byContractor && dPos >= 0));
+    let event = !cited && !responseOnly && (ePos >= 0 || (byContractor && dPos >= 0)) && !RESPONSE_ACT.test(clause);
     if (LABEL_DISCOVERY.test(before)) {
       discovery = true;
       event = false;

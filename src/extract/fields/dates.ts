@@ -114,6 +114,8 @@ const FIXED = /復旧|遮断|切り離|設定を変更|設定を修正|修正し
 const FOUND_STATE = /暗号化され|改ざんされ|感染して|感染し(?:た|てい)|表示されて|閲覧できる状態|公開されて/;
 const FOUND_STATE_WINDOW = 200;
 const THEFT = /盗|ひったく|車上荒らし|置き引き/;
+// A loss noticed in the clause that tells it (「網棚に鞄を置いたまま下車し、20時10分頃に…気付きました」).
+const LOSS_ACT = /置き忘|置いたまま|置き去り|紛失|落とし|盗|ひったく|置き引き|車上荒らし/;
 const OUTAGE = /閲覧(?:しづら|しにく|でき(?:ない|なく))|つながりにく|接続しにく|アクセスしにく|利用(?:しづら|しにく|でき(?:ない|なく))/;
 
 interface Range {
@@ -189,7 +191,8 @@ function statedDiscovery(clauses: DatedClause[], publishedAt: string | null): Da
   // earlier date belongs to the event; the org first learned on the day of the plain discovery clause.
   const pureDiscovery = clauses.filter((c) => c.discovery && !c.event && datedBy(c, publishedAt));
   for (const c of clauses) {
-    if (c.discovery && c.event && c.eventFirst && pureDiscovery.some((p) => (p.mention.iso as string) > (c.mention.iso as string))) c.discovery = false;
+    // (a loss told with its noticing, 「鞄を置いたまま下車し、…気付きました」, was noticed that day)
+    if (c.discovery && c.event && c.eventFirst && !LOSS_ACT.test(c.after) && pureDiscovery.some((p) => (p.mention.iso as string) > (c.mention.iso as string))) c.discovery = false;
   }
   return earliest(clauses.filter((c) => c.discovery && datedBy(c, publishedAt)));
 }
@@ -217,6 +220,11 @@ function occurrence(
   const ranges = findRanges(ctx, clauses).filter((r) => !publishedAt || (r.from.mention.iso ?? r.from.mention.month ?? '') <= publishedAt);
   const range = ranges.find((r) => !discoveredAt || !r.from.mention.iso || r.from.mention.iso <= discoveredAt);
   const events = clauses.filter((c) => c.event && !c.discovery && datedBy(c, discoveredAt));
+  // with no event dated on its own, a loss told together with its noticing happened that day
+  if (events.length === 0) {
+    const lossFound = clauses.find((c) => c.event && c.discovery && c.eventFirst && c.mention.iso === discoveredAt && LOSS_ACT.test(c.after));
+    if (lossFound) events.push(lossFound);
+  }
   const firstEvent = earliest(events);
   if (range && !range.monthOnly && (!firstEvent || (range.from.mention.iso as string) <= (firstEvent.mention.iso as string))) {
     return { from: range.from, to: range.to };
