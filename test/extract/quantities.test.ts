@@ -71,6 +71,11 @@ describe('affected count', () => {
   it('a registered population before a contrast is not the affected count', () => {
     expect(affected(notice('登録者は5,000名ですが、閲覧が確認されたのは120名です。')).count).toBe(120);
   });
+
+  it('a count in the recurrence-prevention section (2名の職員で確認) is staff, not people affected', () => {
+    const r = affected(notice('1. 概要\nお客様120名の氏名と住所が記載された書類を誤って送信しました。\n2. 再発防止策\n・送信前に2名の職員で番号を確認します。\n・委託先の作業員300名にも研修を実施します。'));
+    expect(r.count).toBe(120);
+  });
 });
 
 describe('data items', () => {
@@ -85,6 +90,12 @@ describe('data items', () => {
   it('a disability classification (障害支援区分, 障害等級) is health; a system failure (システム障害) is not', () => {
     expect(items(notice('誤送付した書類の記載事項：氏名、障害支援区分、障害等級')).dataItems.value).toEqual(['name', 'health']);
     expect(items(notice('システム障害のため、氏名と電話番号が閲覧できる状態でした。')).dataItems.value).toEqual(['name', 'phone']);
+  });
+
+  it('被保険者記号・番号 is an id_number; a point balance (ポイント残高) is not financial assets', () => {
+    expect(items(notice('漏えいのおそれがある情報：氏名、被保険者記号・番号')).dataItems.value).toEqual(['name', 'id_number']);
+    expect(items(notice('閲覧された可能性がある情報：氏名、ポイント残高')).dataItems.value).not.toContain('financial_assets');
+    expect(items(notice('閲覧された可能性がある情報：氏名、預金残高')).dataItems.value).toContain('financial_assets');
   });
 
   it('a staffing list: hourly pay is income, the assignment and its period are employment', () => {
@@ -225,8 +236,15 @@ describe('countermeasures', () => {
     expect(measures(notice('今後、全端末の点検を実施し、安全を確認したうえでサービスを再開いたします。'))).toHaveLength(1);
   });
 
+  it('「改めてお知らせします」 (again) is no change of procedure; 「運用を改めます」 is', () => {
+    const m = measures(notice('再発防止策\n今後は、申込書の受付を窓口のみに改めます。再開日につきましては、決定次第、改めてお知らせいたします。'));
+    expect(m).toHaveLength(1);
+    expect(m[0]).toContain('窓口のみに改めます');
+  });
+
   it('a generic promise is no measure', () => {
     expect(measures(notice('今後は、より一層のセキュリティ対策の強化に努め、再発防止に全力で取り組んでまいります。'))).toEqual([]);
+    expect(measures(notice('今後、このようなことが二度と起こらないよう、個人情報の適正な管理に万全を期してまいります。'))).toEqual([]);
   });
 
   it('response steps in a 今後の対応 list are not measures', () => {

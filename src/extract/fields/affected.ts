@@ -3,7 +3,7 @@ import type { AffectedUnit } from '../../model/index.js';
 import type { ExtractContext, FieldResult } from '../context.js';
 import { result } from '../context.js';
 import { countCandidates, pickCount } from './qty-candidates.js';
-import { contactSectionSpans, inSpans } from './qty-scope.js';
+import { countSkipSpans, inSpans } from './qty-scope.js';
 
 export interface Affected {
   count: number | null;
@@ -12,7 +12,7 @@ export interface Affected {
 }
 
 export function extractAffected(ctx: ExtractContext): FieldResult<Affected> {
-  const skip = contactSectionSpans(ctx);
+  const skip = countSkipSpans(ctx);
   const cands = countCandidates(ctx.text).filter((c) => !inSpans(skip, c.start));
   const best = pickCount(cands);
   if (!best) return result({ count: null, unit: null, approx: null });

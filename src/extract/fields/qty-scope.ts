@@ -32,6 +32,19 @@ export function contactSectionSpans(ctx: ExtractContext): NSpan[] {
   return out;
 }
 
+// A section of recurrence-prevention measures only (「原因と再発防止策」 also tells what happened).
+const PREVENTION_ONLY_TITLE = /(?:再発防止|防止策|防止対策|改善策|今後の対策)/;
+const CAUSE_TITLE = /原因|経緯|概要/;
+
+/** The contact and request sections, and for counts the measures sections too (「2名の職員で確認」 is staff). */
+export function countSkipSpans(ctx: ExtractContext): NSpan[] {
+  const out = contactSectionSpans(ctx);
+  for (const s of sectionsOf(ctx)) {
+    if (s.heading && s.heading.start > 0 && PREVENTION_ONLY_TITLE.test(s.title) && !CAUSE_TITLE.test(s.title)) out.push({ start: s.heading.start, end: s.end });
+  }
+  return out;
+}
+
 export function inSpans(spans: NSpan[], pos: number): boolean {
   for (const s of spans) if (pos >= s.start && pos < s.end) return true;
   return false;
