@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CUT_PATTERNS } from '../../src/extract/fields/qty-clauses.js';
-import { DATA_TERMS, OTHER_TERMS } from '../../src/extract/fields/qty-data-terms.js';
+import { DISCOVERY, EVENT_WORD } from '../../src/extract/fields/date-clauses.js';
+import { DATA_TERMS, OTHER_TERMS, TERM_PATTERNS } from '../../src/extract/fields/qty-data-terms.js';
 import { firstMatch, firstMatches, literalPrefixesOf, plainWords, scanAll, scannerOf, scanRanges, type Range, type Scanner } from '../../src/extract/fields/qty-scan.js';
 import { sampleTexts } from '../helpers/samples.js';
 
@@ -36,6 +37,13 @@ describe('qty-scan', () => {
     expect(literalPrefixesOf('氏名|(?:住所|所在地)|[(（]以下')).toEqual(['氏名', '住所', '所在地', '(', '（']);
     expect(literalPrefixesOf('a?b|c')).toBeNull();
     expect(literalPrefixesOf('.x')).toBeNull();
+  });
+
+  // A pattern whose beginnings cannot be read is searched as a whole regex over every text: still right,
+  // but it undoes the scanner (「(?<!ポイント)残高」 did; 「残高(?<!ポイント残高)」 keeps a readable beginning).
+  it('reads the beginnings of every word list the extractors scan', () => {
+    const unreadable = [...TERM_PATTERNS, ...CUT_PATTERNS, DISCOVERY, EVENT_WORD].filter((re) => literalPrefixesOf(re.source) === null);
+    expect(unreadable.map((re) => re.source.slice(0, 40))).toEqual([]);
   });
 
   it('spells out plain word lists in the order a regex tries them', () => {
