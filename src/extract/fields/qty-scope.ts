@@ -1,5 +1,6 @@
 // Parts of a notice that describe neither the data involved nor the measures: the contact desk and
-// requests to readers. Quantities and data items found there are ignored.
+// requests to readers. Quantities and data items found there are ignored, and for the affected count
+// the recurrence-prevention sections too (their counts are staff and checks).
 import { splitSections, type Section, type TextLine } from '../../text/index.js';
 import type { ExtractContext, NSpan } from '../context.js';
 
