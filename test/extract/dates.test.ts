@@ -74,6 +74,11 @@ describe('discoveredAt and occurrence', () => {
     expect(r).toMatchObject({ d: '2024-05-14', f: '2024-05-14', t: '2024-05-14' });
   });
 
+  it('a 漏えい対策 system is no event: the day it detected something is the discovery', () => {
+    const r = dates('不正な持ち出しについて\n\n2024年4月2日\n株式会社みほん\n\n3月25日、情報システム部が情報漏えい対策ツールの記録を点検した際、外部への大量の通信を検知し、本件が発覚しました。3月26日、保存先のファイルがすべて削除されたことを確認いたしました。\n');
+    expect(r.d).toBe('2024-03-25');
+  });
+
   it('a clause ending in the response (回収しました) does not extend the event', () => {
     const r = dates('誤送付について\n\n2024年7月12日\nみほん市\n\n7月8日に発送した封筒に、別の方の書類が混入していました。7月10日、受け取られた方からのご連絡により判明しました。同日、職員が伺い、誤って同封した書類を回収しました。\n');
     expect(r).toMatchObject({ d: '2024-07-10', f: '2024-07-08', t: '2024-07-08' });
