@@ -193,6 +193,19 @@ function noneIn(s: Sentence, english: English, possibility: Possibility): NSpan 
   return null;
 }
 
+// 「（2）漏洩したクレジットカード情報」 beside 「（3）漏洩した可能性のある個人情報」: the notice labels one
+// list leaked and the other possibly leaked, so the first is a statement of fact. (Alone, such a label is
+// often a loose heading in a notice that says おそれ.)
+const LEAKED_LABEL = /^[\s(（]*(?:[0-9０-９]{1,2}[)）.．]?|[■□●・])?\s*(?:漏えい|漏洩|流出)した(?!可能性|おそれ|恐れ)[^。、\n]{1,20}(?:情報|データ)\s*$/m;
+const POSSIBLY_LEAKED_LABEL = /(?:漏えい|漏洩|流出)した(?:可能性|おそれ|恐れ)のある[^。、\n]{0,20}(?:情報|データ)\s*$/m;
+
+function leakedBesidePossible(text: string): NSpan | null {
+  if (!text.includes('した可能性のある') && !text.includes('したおそれのある') && !text.includes('した恐れのある')) return null;
+  if (!POSSIBLY_LEAKED_LABEL.test(text)) return null;
+  const m = LEAKED_LABEL.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
+
 export function extractLeakStatus(ctx: ExtractContext): FieldResult<LeakStatus | null> {
   const cats = new Set(analyzeCategories(ctx).categories);
   // English cues only when the notice has English prose
@@ -203,6 +216,8 @@ export function extractLeakStatus(ctx: ExtractContext): FieldResult<LeakStatus |
     const confirmed = confirmedIn(s, english);
     if (confirmed) return result<LeakStatus | null>('confirmed', [confirmed]);
   }
+  const labelled = leakedBesidePossible(ctx.text);
+  if (labelled) return result<LeakStatus | null>('confirmed', [labelled]);
   // A misdelivery that arrived, a handed-out paper, an insider who took data: the data reached someone.
   const misdelivered = cats.has('email_misdelivery') || cats.has('fax_misdelivery') || cats.has('postal_misdelivery');
   const catSpan = analyzeCategories(ctx).evidence.slice(0, 1);
