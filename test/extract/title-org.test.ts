@@ -67,6 +67,11 @@ describe('organization', () => {
     expect(org('【セキュリティ事件簿#2024-003】Northwind Japan株式会社 ランサムウェア被害について\n')).toBe('Northwind Japan株式会社');
   });
 
+  it('reads a 生活協同組合 (written before the name) and a 町役場 like the other legal forms and public bodies', () => {
+    expect(org('【セキュリティ事件簿#2025-010】生活協同組合ためしの森 明細書の誤送付について\n')).toBe('生活協同組合ためしの森');
+    expect(org('書類の紛失について\n\n令和7年1月10日\nみほん沢町役場　総務課\n\n本文。\n')).toBe('みほん沢町役場');
+  });
+
   it('reads the header line under the title and drops sub-units and signatories', () => {
     expect(org('メール誤送信について\n\n令和6年5月1日\nみほん台市 総務部 情報課\n\n本文。\n')).toBe('みほん台市');
     expect(org('書類の紛失について\n\n2024年5月1日\n医療法人社団ためし会 ためし病院\n理事長 見本 太郎\n\n本文。\n')).toBe('医療法人社団ためし会');
@@ -125,6 +130,11 @@ describe('otherOrganizations', () => {
   it('gives contractors, subcontractors, parents and vendors their roles', () => {
     const ps = others(head + '市が業務を委託している株式会社みほん印刷（以下「委託先」）が、印刷を株式会社ためし製版（以下「再委託先」）に再委託していました。VPN機器は保守ベンダーである株式会社サンプルネットが管理していました。');
     expect(roles(ps)).toEqual({ 株式会社みほん印刷: 'contractor', 株式会社ためし製版: 'subcontractor', 株式会社サンプルネット: 'vendor' });
+  });
+
+  it('a payment agent, a provider of a platform and a company whose servers the organization rents are vendors', () => {
+    const ps = others(head + '決済代行会社である株式会社ためし決済より連絡がありました。配信基盤を提供する株式会社みほん配信の協力を得て通信を遮断しました。市がメールサーバーを借りている株式会社ためし通信から報告がありました。');
+    expect(roles(ps)).toEqual({ 株式会社ためし決済: 'vendor', 株式会社みほん配信: 'vendor', 株式会社ためし通信: 'vendor' });
   });
 
   it('a name labelled 「受託者」 that the organization commissioned is its contractor', () => {
