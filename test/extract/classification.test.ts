@@ -335,6 +335,7 @@ const AUTH_CASES: [string, string[]][] = [
   ['東京都に本社を置く当社は、個人情報保護委員会に報告しました。', ['ppc']],
   ['市と連携し、警察に相談しました。', ['police']],
   ['所管省庁及び県へ報告しました。', ['ministry', 'other']],
+  ['元従業員を不正競争防止法違反の疑いで警察に刑事告訴いたしました。', ['police']],
 ];
 
 describe('authority phrasings', () => {

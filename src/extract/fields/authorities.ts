@@ -30,7 +30,7 @@ const RULES: AuthorityRule[] = [
 ];
 
 // Verbs of reporting/consulting, as done (past or progressive/perfect).
-const REPORT = /\b(?:reported|notified|informed|consulted|filed)\b|報告|届け?出|届を提出|届けを提出|相談|通報|申告|情報(?:を)?提供|提供(?:いた)?し|速報|連絡(?:いた)?し|提出|届け|共有/;
+const REPORT = /\b(?:reported|notified|informed|consulted|filed)\b|報告|届け?出|届を提出|届けを提出|相談|通報|申告|情報(?:を)?提供|提供(?:いた)?し|速報|連絡(?:いた)?し|提出|届け|共有|告訴|告発/;
 const PLAN = /予定|今後|まいります|する方針|検討/;
 // The authority acting on the organization: "警察から連絡", "警察が捜査", "委員会は…指導".
 const FROM_AUTHORITY = /^(?:から|より|が|との|と(?:の)?協議|は、?[^。]{0,30}(?:指導|勧告|命令|求め)|(?:に|へ)(?:対し(?:て)?)?、?(?:本件の)?(?:報告|連絡|届出)(?:が|を受))/;
