@@ -79,9 +79,12 @@ describe('discoveredAt and occurrence', () => {
     expect(r.d).toBe('2024-03-25');
   });
 
-  it('a response to the people affected, named before 順次, does not extend the event; a sale of data is an event', () => {
+  it('a response to the people affected, named before 順次, does not extend the event', () => {
     const r = dates('誤送付について\n\n2025年4月25日\nみほん生活協同組合\n\n4月18日に発送した明細書に、別の方の明細書が混入していました。4月21日、組合員様からのお電話により判明しました。4月21日より、対象となる組合員様へ順次お電話にてお詫びし、正しい明細書を送付しております。\n');
     expect(r).toMatchObject({ d: '2025-04-21', f: '2025-04-18', t: '2025-04-18' });
+  });
+
+  it('a sale of the data (売却) is an event', () => {
     const s = dates('元従業員による持ち出しについて\n\n2019年6月14日\n株式会社みほん\n\n調査の結果、元従業員は5月10日に顧客データを名簿業者に売却していました。6月3日、警察からの連絡により判明しました。\n');
     expect(s).toMatchObject({ d: '2019-06-03', f: '2019-05-10' });
   });

@@ -115,7 +115,8 @@ const FOUND_STATE = /暗号化され|改ざんされ|感染して|感染し(?:�
 const FOUND_STATE_WINDOW = 200;
 const THEFT = /盗|ひったく|車上荒らし|置き引き/;
 // A loss noticed in the clause that tells it (「網棚に鞄を置いたまま下車し、20時10分頃に…気付きました」).
-const LOSS_ACT = /置き忘|置いたまま|置き去り|紛失|落とし|盗|ひったく|置き引き|車上荒らし/;
+// (a theft is a loss too: THEFT's words are among these)
+const LOSS_ACT = new RegExp(`置き忘|置いたまま|置き去り|紛失|落とし|${THEFT.source}`);
 const OUTAGE = /閲覧(?:しづら|しにく|でき(?:ない|なく))|つながりにく|接続しにく|アクセスしにく|利用(?:しづら|しにく|でき(?:ない|なく))/;
 
 interface Range {

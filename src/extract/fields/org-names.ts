@@ -9,7 +9,7 @@ const HAS_LEGAL_FORM = new RegExp(LEGAL_FORM);
 
 // Endings of organization names without a legal form (public bodies, schools, hospitals, associations…).
 const ORG_END =
-  /(?:株式会社|有限会社|合同会社|法人|組合|信用金庫|金庫|銀行|事務所|病院|医院|クリニック|診療所|薬局|大学|短期大学|学校|高校|学園|学院|幼稚園|保育園|こども園|[都道府県市町村区]|(?:町|村|市|区)?役場|役所|庁|省|委員会|協会|協議会|財団|機構|センター|研究所|研究会|[^会]会|社|ステーション|グループ|ホールディングス|(?:Inc|Ltd|Co|Corp|LLC|GmbH|K\.K)\.?|Corporation|Company|Japan)$/i;
+  /(?:株式会社|有限会社|合同会社|法人|組合|信用金庫|金庫|銀行|事務所|病院|医院|クリニック|診療所|薬局|大学|短期大学|学校|高校|学園|学院|幼稚園|保育園|こども園|[都道府県市町村区]|役場|役所|庁|省|委員会|協会|協議会|財団|機構|センター|研究所|研究会|[^会]会|社|ステーション|グループ|ホールディングス|(?:Inc|Ltd|Co|Corp|LLC|GmbH|K\.K)\.?|Corporation|Company|Japan)$/i;
 
 // Sub-units and signatories that follow the organization on a header/signature line.
 const SUB_UNIT = /(?:部|課|室|係|局|支部|支店|本店|店|署|所|センター|事務局|担当|本部|営業所|教室)$/;
